@@ -1,0 +1,167 @@
+namespace Minxin.Domain.ProgramFiles;
+
+// The data-file format (docs/data-file.md). Property order here is the order in exported files.
+// Dates, enums and timestamps are strings so the validator can say exactly what is wrong with them.
+
+public sealed class ProgramFile
+{
+    public const string FormatName = "minxin-program";
+    public const int CurrentVersion = 1;
+
+    public string? Format { get; set; }
+
+    public int FormatVersion { get; set; }
+
+    public string? Id { get; set; }
+
+    public RegionFile? Region { get; set; }
+
+    public int Year { get; set; }
+
+    public string? Title { get; set; }
+
+    public List<SourceFile>? Sources { get; set; }
+
+    public List<CategoryFile>? Categories { get; set; }
+}
+
+public sealed class RegionFile
+{
+    public string? Code { get; set; }
+
+    public string? Name { get; set; }
+
+    public RegionFile? Parent { get; set; }
+}
+
+public sealed class SourceFile
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public string? PublishedAt { get; set; }
+
+    public string? Url { get; set; }
+}
+
+public sealed class CategoryFile
+{
+    public int Number { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<ItemFile>? Items { get; set; }
+}
+
+public sealed class ItemFile
+{
+    public int Number { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? LeadUnit { get; set; }
+
+    public List<string>? CooperatingUnits { get; set; }
+
+    public string? Deadline { get; set; }
+
+    public List<IndicatorFile>? Indicators { get; set; }
+
+    public List<SiteFile>? Sites { get; set; }
+
+    public List<ReportFile>? Reports { get; set; }
+}
+
+public sealed class IndicatorFile
+{
+    public string? Key { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Unit { get; set; }
+
+    public decimal? Target { get; set; }
+
+    /// <summary>exactly (default), atLeast (不少于), over (以上), about (约).</summary>
+    public string? Comparator { get; set; }
+
+    /// <summary>cumulative (default) or perPeriod.</summary>
+    public string? Accumulation { get; set; }
+}
+
+public sealed class SiteFile
+{
+    public string? Key { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Town { get; set; }
+}
+
+public sealed class ReportFile
+{
+    public string? AsOf { get; set; }
+
+    /// <summary>1 when absent; corrections of the same date count up and carry a correctionNote.</summary>
+    public int? Version { get; set; }
+
+    public string? CorrectionNote { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Narrative { get; set; }
+
+    public string? ExpectedCompletion { get; set; }
+
+    public List<ValueFile>? Values { get; set; }
+
+    public List<SiteUpdateFile>? Sites { get; set; }
+
+    public string? Source { get; set; }
+
+    public string? SubmittedBy { get; set; }
+
+    public string? SubmittedAt { get; set; }
+
+    public ReviewFile? Review { get; set; }
+}
+
+public sealed class ValueFile
+{
+    public string? Indicator { get; set; }
+
+    public decimal? Value { get; set; }
+
+    /// <summary>exactly (default), over (余), about (约).</summary>
+    public string? Qualifier { get; set; }
+
+    /// <summary>"2025-01-01/2025-05-31"; when absent, from 1 January to the report's date.</summary>
+    public string? Period { get; set; }
+
+    public decimal? StatedPercent { get; set; }
+}
+
+public sealed class SiteUpdateFile
+{
+    public string? Site { get; set; }
+
+    public string? Phase { get; set; }
+
+    public string? ExpectedCompletion { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class ReviewFile
+{
+    public string? State { get; set; }
+
+    public string? By { get; set; }
+
+    public string? At { get; set; }
+
+    public string? Note { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace Minxin.Domain.Programs;
+
+/// <summary>民心工程 / 民生实事: one region's livelihood projects for one year.</summary>
+public class LivelihoodProgram
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable public identifier used in URLs and open data, e.g. "jinnan-2025".</summary>
+    public required string Code { get; set; }
+
+    public int RegionId { get; set; }
+
+    public Region Region { get; set; } = null!;
+
+    public int Year { get; set; }
+
+    public required string Title { get; set; }
+
+    public List<Category> Categories { get; set; } = [];
+
+    /// <summary>Published documents the program's reports were taken from.</summary>
+    public List<Source> Sources { get; set; } = [];
+
+    /// <summary>Bumped on every change to the program or its reports; caches key on it.</summary>
+    public long DataVersion { get; set; }
+
+    public DateOnly FirstDay => new(Year, 1, 1);
+
+    public DateOnly LastDay => new(Year, 12, 31);
+
+    public IEnumerable<Item> Items => Categories.OrderBy(c => c.Number).SelectMany(c => c.Items.OrderBy(i => i.Number));
+}
