@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
+using Minxin.Domain.Quantities;
 
 namespace Minxin.Domain.ProgramFiles;
 
@@ -14,22 +13,13 @@ public static class ProgramFileJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Data files are never embedded in HTML: keep Chinese, "+" and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         IndentSize = 2,
         NewLine = "\n",
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
-        Converters = { new PlainDecimalConverter() },
+        Converters = { new PlainDecimalJsonConverter() },
     };
-
-    /// <summary>Writes 279100 rather than 279100.0000, so an export does not depend on the database's scale.</summary>
-    private sealed class PlainDecimalConverter : JsonConverter<decimal>
-    {
-        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDecimal();
-
-        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(value.ToString("0.############################", CultureInfo.InvariantCulture), skipInputValidation: true);
-    }
 }

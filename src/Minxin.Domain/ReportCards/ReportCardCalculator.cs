@@ -22,6 +22,11 @@ public static class ReportCardCalculator
         return new ReportCard(program, asOf, totals, categories) { ReportDates = reportDates };
     }
 
+    /// <summary>"The latest data": the date of the newest public report, or the program's first day before any.</summary>
+    public static DateOnly LatestReportDate(LivelihoodProgram program) =>
+        program.Categories.SelectMany(c => c.Items).SelectMany(i => i.Reports).Where(r => r.IsPublic)
+            .Select(r => r.AsOf).DefaultIfEmpty(program.FirstDay).Max();
+
     public static ItemCard ItemAsOf(Item item, DateOnly asOf)
     {
         var reports = CurrentReports(item.Reports, asOf);

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minxin.Domain.Programs;
+
+namespace Minxin.Data.Configurations;
+
+internal sealed class LivelihoodProgramConfiguration : IEntityTypeConfiguration<LivelihoodProgram>
+{
+    public void Configure(EntityTypeBuilder<LivelihoodProgram> builder)
+    {
+        builder.ToTable("Programs");
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Code).HasMaxLength(64);
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Categories).WithOne(c => c.Program).HasForeignKey(c => c.ProgramId);
+        builder.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.ProgramId);
+        builder.Ignore(p => p.Items);
+        builder.Ignore(p => p.FirstDay);
+        builder.Ignore(p => p.LastDay);
+    }
+}

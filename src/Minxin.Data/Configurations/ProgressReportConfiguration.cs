@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minxin.Domain.Progress;
+
+namespace Minxin.Data.Configurations;
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.ToTable("Reports");
+        builder.HasIndex(r => new { r.ItemId, r.AsOf, r.Version }).IsUnique();
+        builder.Property(r => r.Status).HasConversion<Converters.EnumCode<ItemStatus>>().HasMaxLength(16);
+        builder.Property(r => r.Review).HasConversion<Converters.EnumCode<ReviewState>>().HasMaxLength(16);
+        builder.Property(r => r.ExpectedCompletion).HasConversion<Converters.ExpectedDateText>().HasMaxLength(10);
+        builder.Property(r => r.Narrative).HasMaxLength(20000);
+        builder.Property(r => r.SubmittedBy).HasMaxLength(200);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(200);
+        builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(r => r.Values).WithOne(v => v.Report).HasForeignKey(v => v.ReportId);
+        builder.HasMany(r => r.SiteUpdates).WithOne(u => u.Report).HasForeignKey(u => u.ReportId);
+        builder.Ignore(r => r.IsPublic);
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Minxin.Data.Postgres;
+
+public sealed class PostgresMinxinDbContext(DbContextOptions<PostgresMinxinDbContext> options) : MinxinDbContext(options);

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Minxin.Data.Sqlite;
+
+public sealed class SqliteMinxinDbContext(DbContextOptions<SqliteMinxinDbContext> options) : MinxinDbContext(options);

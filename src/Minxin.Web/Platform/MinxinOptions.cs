@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Minxin.Web.Platform;
+
+/// <summary>The "Minxin" configuration section.</summary>
+public sealed class MinxinOptions
+{
+    public const string Section = "Minxin";
+
+    [Required]
+    public string SiteName { get; set; } = "民心工程";
+
+    /// <summary>How often each node looks for data changed by another node or the CLI, to evict its page cache.</summary>
+    [Range(0.1, 3600)]
+    public double ChangePollSeconds { get; set; } = 2;
+
+    /// <summary>TLS belongs to the reverse proxy; turn this on only when Kestrel itself serves HTTPS.</summary>
+    public bool HttpsRedirect { get; set; }
+}

@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.WebEncoders;
+using Minxin.Data;
+
+namespace Minxin.Web.Platform;
+
+/// <summary>Storage, security, errors and static files: what every feature stands on.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MinxinOptions>().BindConfiguration(MinxinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMinxinDatabase(StorageOptions.From(key => builder.Configuration[key]));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "minxin-csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinxinDbContext>();
+        var loaded = await DatabaseInitializer.InitializeAsync(db);
+        if (loaded > 0)
+        {
+            app.Logger.LogInformation("Empty database: loaded {Count} bundled program(s)", loaded);
+        }
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        if (app.Configuration.GetValue<bool>($"{MinxinOptions.Section}:HttpsRedirect"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        app.MapStaticAssets();
+        app.UseOutputCache();
+        return app;
+    }
+}
