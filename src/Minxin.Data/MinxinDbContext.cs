@@ -36,6 +36,6 @@ public abstract class MinxinDbContext(DbContextOptions options) : DbContext(opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcDateTimeOffset>();
-        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+        configurationBuilder.Properties<string>().HaveMaxLength(Domain.ProgramFiles.FieldLimits.Text);
     }
 }

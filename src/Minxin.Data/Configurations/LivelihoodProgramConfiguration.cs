@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minxin.Domain.ProgramFiles;
 using Minxin.Domain.Programs;
 
 namespace Minxin.Data.Configurations;
@@ -10,8 +11,8 @@ internal sealed class LivelihoodProgramConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("Programs");
         builder.HasIndex(p => p.Code).IsUnique();
-        builder.Property(p => p.Code).HasMaxLength(64);
-        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.Code).HasMaxLength(FieldLimits.Code);
+        builder.Property(p => p.Title).HasMaxLength(FieldLimits.Title);
         builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Categories).WithOne(c => c.Program).HasForeignKey(c => c.ProgramId);
         builder.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.ProgramId);

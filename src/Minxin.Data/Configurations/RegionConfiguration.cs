@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minxin.Domain.ProgramFiles;
 using Minxin.Domain.Programs;
 
 namespace Minxin.Data.Configurations;
@@ -9,8 +10,8 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
     public void Configure(EntityTypeBuilder<Region> builder)
     {
         builder.HasIndex(r => r.Code).IsUnique();
-        builder.Property(r => r.Code).HasMaxLength(32);
-        builder.Property(r => r.Name).HasMaxLength(100);
+        builder.Property(r => r.Code).HasMaxLength(FieldLimits.RegionCode);
+        builder.Property(r => r.Name).HasMaxLength(FieldLimits.Name);
         builder.HasOne(r => r.Parent).WithMany().HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.FullName);
     }

@@ -97,7 +97,7 @@ public static partial class ProgramFileReader
             {
                 Error("$.formatVersion", $"不支持的格式版本 {file.FormatVersion}，应为 {ProgramFile.CurrentVersion}");
             }
-            var code = Required(file.Id, "$.id");
+            var code = Required(file.Id, "$.id", FieldLimits.Code);
             if (code is not null && !SlugPattern().IsMatch(code))
             {
                 Error("$.id", $"\"{code}\" 不是有效的标识：只能用小写字母、数字和连字符，如 jinnan-2025");
@@ -112,20 +112,20 @@ public static partial class ProgramFileReader
                 Code = code ?? "",
                 Region = region!,
                 Year = file.Year,
-                Title = Required(file.Title, "$.title") ?? "",
+                Title = Required(file.Title, "$.title", FieldLimits.Title) ?? "",
             };
             var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
             foreach (var (source, i) in (file.Sources ?? []).Select((s, i) => (s, i)))
             {
                 var path = $"$.sources[{i}]";
-                var key = Required(source.Id, path + ".id");
+                var key = Required(source.Id, path + ".id", FieldLimits.Code);
                 var entity = new Source
                 {
                     Key = key ?? "",
-                    Title = Required(source.Title, path + ".title") ?? "",
-                    Publisher = Required(source.Publisher, path + ".publisher") ?? "",
+                    Title = Required(source.Title, path + ".title", FieldLimits.Title) ?? "",
+                    Publisher = Required(source.Publisher, path + ".publisher", FieldLimits.Name) ?? "",
                     PublishedAt = source.PublishedAt is null ? null : Timestamp(source.PublishedAt, path + ".publishedAt"),
-                    Url = source.Url,
+                    Url = Optional(source.Url, path + ".url", FieldLimits.Url),
                 };
                 if (source.Url is not null && !Uri.TryCreate(source.Url, UriKind.Absolute, out _))
                 {
@@ -153,7 +153,7 @@ public static partial class ProgramFileReader
                 {
                     Error(path + ".number", $"工程编号 {category.Number} 重复");
                 }
-                var entity = new Category { Number = category.Number, Name = Required(category.Name, path + ".name") ?? "", Program = program };
+                var entity = new Category { Number = category.Number, Name = Required(category.Name, path + ".name", FieldLimits.Name) ?? "", Program = program };
                 var itemNumbers = new HashSet<int>();
                 foreach (var (item, j) in (category.Items ?? []).Select((x, j) => (x, j)))
                 {
@@ -182,8 +182,8 @@ public static partial class ProgramFileReader
             }
             return new Region
             {
-                Code = Required(region.Code, path + ".code") ?? "",
-                Name = Required(region.Name, path + ".name") ?? "",
+                Code = Required(region.Code, path + ".code", FieldLimits.RegionCode) ?? "",
+                Name = Required(region.Name, path + ".name", FieldLimits.Name) ?? "",
                 Parent = region.Parent is null ? null : Region(region.Parent, path + ".parent"),
             };
         }
@@ -195,8 +195,8 @@ public static partial class ProgramFileReader
                 Category = category,
                 Number = file.Number,
                 Title = Required(file.Title, path + ".title") ?? "",
-                LeadUnit = Optional(file.LeadUnit),
-                CooperatingUnits = (file.CooperatingUnits ?? []).Select((u, k) => Required(u, $"{path}.cooperatingUnits[{k}]") ?? "").ToList(),
+                LeadUnit = Optional(file.LeadUnit, path + ".leadUnit", FieldLimits.Name),
+                CooperatingUnits = (file.CooperatingUnits ?? []).Select((u, k) => Required(u, $"{path}.cooperatingUnits[{k}]", FieldLimits.Name) ?? "").ToList(),
                 Deadline = file.Deadline is null ? null : Date(file.Deadline, path + ".deadline"),
             };
             foreach (var (indicator, k) in (file.Indicators ?? []).Select((x, k) => (x, k)))
@@ -211,8 +211,8 @@ public static partial class ProgramFileReader
                 {
                     Item = item,
                     Key = Key(site.Key, sitePath + ".key") ?? "",
-                    Name = Required(site.Name, sitePath + ".name") ?? "",
-                    Town = Optional(site.Town),
+                    Name = Required(site.Name, sitePath + ".name", FieldLimits.Name) ?? "",
+                    Town = Optional(site.Town, sitePath + ".town", FieldLimits.Name),
                     Position = k,
                 });
             }
@@ -237,8 +237,8 @@ public static partial class ProgramFileReader
             {
                 Item = item,
                 Key = Key(file.Key, path + ".key") ?? "",
-                Name = Required(file.Name, path + ".name") ?? "",
-                Unit = Required(file.Unit, path + ".unit") ?? "",
+                Name = Required(file.Name, path + ".name", FieldLimits.Name) ?? "",
+                Unit = Required(file.Unit, path + ".unit", FieldLimits.Unit) ?? "",
                 Target = file.Target is { } t ? Quantity(t, path + ".target") : null,
                 Comparator = comparator,
                 Accumulation = file.Accumulation is null ? Accumulation.Cumulative : Enum<Accumulation>(file.Accumulation, path + ".accumulation"),
@@ -283,17 +283,17 @@ public static partial class ProgramFileReader
                 Item = item,
                 AsOf = asOf,
                 Version = version,
-                CorrectionNote = Optional(file.CorrectionNote),
+                CorrectionNote = Optional(file.CorrectionNote, path + ".correctionNote", FieldLimits.Note),
                 Status = Enum<ItemStatus>(Required(file.Status, path + ".status"), path + ".status"),
-                Narrative = file.Narrative ?? "",
+                Narrative = Optional(file.Narrative, path + ".narrative", FieldLimits.Narrative) ?? "",
                 ExpectedCompletion = file.ExpectedCompletion is null ? null : Expected(file.ExpectedCompletion, path + ".expectedCompletion"),
                 Source = source,
-                SubmittedBy = Required(file.SubmittedBy, path + ".submittedBy") ?? "",
+                SubmittedBy = Required(file.SubmittedBy, path + ".submittedBy", FieldLimits.Name) ?? "",
                 SubmittedAt = Timestamp(Required(file.SubmittedAt, path + ".submittedAt"), path + ".submittedAt") ?? default,
                 Review = state,
-                ReviewedBy = Optional(review?.By),
+                ReviewedBy = Optional(review?.By, path + ".review.by", FieldLimits.Name),
                 ReviewedAt = review?.At is null ? null : Timestamp(review.At, path + ".review.at"),
-                ReviewNote = Optional(review?.Note),
+                ReviewNote = Optional(review?.Note, path + ".review.note", FieldLimits.Note),
             };
             foreach (var (value, k) in (file.Values ?? []).Select((x, k) => (x, k)))
             {
@@ -346,7 +346,7 @@ public static partial class ProgramFileReader
                     Site = site!,
                     Phase = Enum<SitePhase>(Required(update.Phase, updatePath + ".phase"), updatePath + ".phase"),
                     ExpectedCompletion = update.ExpectedCompletion is null ? null : Expected(update.ExpectedCompletion, updatePath + ".expectedCompletion"),
-                    Note = Optional(update.Note),
+                    Note = Optional(update.Note, updatePath + ".note", FieldLimits.Note),
                 });
             }
             Unique(report.SiteUpdates.Where(u => u.Site is not null).Select(u => u.Site.Key), path + ".sites", "site", "同一报告中的点位");
@@ -406,17 +406,24 @@ public static partial class ProgramFileReader
             }
         }
 
-        private string? Required(string? value, string path)
+        private string? Required(string? value, string path, int maxLength = FieldLimits.Text)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 Error(path, $"缺少必填字段 {path[(path.LastIndexOf('.') + 1)..]}");
                 return null;
             }
-            return value;
+            return Optional(value, path, maxLength);
         }
 
-        private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+        private string? Optional(string? value, string path, int maxLength = FieldLimits.Text)
+        {
+            if (value is not null && value.Length > maxLength)
+            {
+                Error(path, $"内容过长：{value.Length} 个字符，最多 {maxLength} 个");
+            }
+            return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
 
         private string? Key(string? key, string path)
         {
