@@ -23,6 +23,47 @@ public sealed class ProgramFile
     public List<SourceFile>? Sources { get; set; }
 
     public List<CategoryFile>? Categories { get; set; }
+
+    /// <summary>Only in drafts read from published text: where each value came from, and what a reviewer must decide.</summary>
+    public DraftFile? Draft { get; set; }
+}
+
+/// <summary>What the text importer adds to a draft: provenance of values and questions for the reviewer.</summary>
+public sealed class DraftFile
+{
+    /// <summary>The text the draft was read from (a file name), for the reviewer.</summary>
+    public string? SourceText { get; set; }
+
+    public List<ProvenanceFile>? Provenance { get; set; }
+
+    public List<QuestionFile>? Questions { get; set; }
+}
+
+/// <summary>The value at <see cref="Path"/> came from characters [Start, Start + Length) of the source text.</summary>
+public sealed class ProvenanceFile
+{
+    /// <summary>JSON path of the value in this file, e.g. $.categories[6].items[0].indicators[0].target.</summary>
+    public string? Path { get; set; }
+
+    public int Start { get; set; }
+
+    public int Length { get; set; }
+
+    /// <summary>0 to 1: how sure the reader is of this value.</summary>
+    public decimal Confidence { get; set; }
+}
+
+/// <summary>Something the importer was not sure of, for a person to decide rather than a guess.</summary>
+public sealed class QuestionFile
+{
+    /// <summary>JSON path of the value the question is about, when there is one.</summary>
+    public string? Path { get; set; }
+
+    public int Start { get; set; }
+
+    public int Length { get; set; }
+
+    public string? Question { get; set; }
 }
 
 public sealed class RegionFile
