@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+using Minxin.Data;
+
+namespace Minxin.Cli.Tests;
+
+public sealed record CliRun(int ExitCode, string Out, string Error);
+
+/// <summary>Runs `minxin` in process against a given store, capturing standard output and error.</summary>
+public static class Cli
+{
+    public static async Task<CliRun> RunAsync(StorageOptions storage, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = await MinxinCli.RunAsync(args, () => storage, stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the built `minxin` program as its own process, as a user would.</summary>
+    public static async Task<CliRun> RunProcessAsync(string dataDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "minxin.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["MINXIN_DATA"] = dataDirectory;
+        start.Environment.Remove("MINXIN_DATABASE");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,39 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Minxin.Data;
+using Minxin.Testing;
+
+namespace Minxin.Web.Tests;
+
+/// <summary>The real web app in process, on its own fresh database (a SQLite file or a PostgreSQL database).</summary>
+public class MinxinWebFactory(StorageOptions storage) : WebApplicationFactory<Program>
+{
+    public StorageOptions Storage { get; } = storage;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("MINXIN_DATA", Storage.DataDirectory);
+        builder.UseSetting("MINXIN_DATABASE", Storage.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
+        builder.UseSetting("MINXIN_POSTGRES", Storage.PostgresConnectionString);
+        builder.UseSetting("Minxin:ChangePollSeconds", "0.2");
+    }
+
+    public MinxinDbContext OpenDatabase() => MinxinDatabase.Create(Storage);
+
+    public async Task<IDocument> GetDocumentAsync(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(expected, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        return await BrowsingContext.New().OpenAsync(r => r.Content(html).Address("http://localhost" + url));
+    }
+}
+
+public sealed class SqliteWebFactory() : MinxinWebFactory(TestStorage.NewSqlite());
+
+public sealed class PostgresWebFactory() : MinxinWebFactory(TestStorage.NewPostgres());
