@@ -7,7 +7,7 @@ using Minxin.Web.ReportCards;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
-builder.Services.AddPublishing(builder.Configuration);
+builder.Services.AddPublishing();
 builder.Services.AddReportCards();
 builder.Services.AddOpenData();
 

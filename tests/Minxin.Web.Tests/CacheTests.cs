@@ -25,6 +25,41 @@ public sealed class CacheTests(SqliteWebFactory factory) : IClassFixture<SqliteW
     }
 
     [Fact]
+    public async Task Pages_go_out_compressed_and_an_unchanged_page_costs_a_304()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/programs/jinnan-2025");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var compressed = await client.SendAsync(request);
+
+        Assert.Equal("br", compressed.Content.Headers.ContentEncoding.Single());
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        var etag = compressed.Headers.ETag!;
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/programs/jinnan-2025");
+        revalidate.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        using var plain = await client.GetAsync("/programs/jinnan-2025");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.NotEqual(etag, plain.Headers.ETag);
+        Assert.Contains("4个子项已完成", await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Error_pages_are_neither_cached_nor_public()
+    {
+        using var client = factory.CreateClient();
+        using var first = await client.GetAsync("/programs/nowhere-2025");
+        using var second = await client.GetAsync("/programs/nowhere-2025");
+
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+        Assert.Contains("页面不存在", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_change_made_elsewhere_evicts_the_pages_of_that_program()
     {
         using var client = factory.CreateClient();

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Minxin.Domain.ReportCards;
 using Minxin.Web.Publishing;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Home;
 
-[OutputCache(PolicyName = PublicCache.PolicyName)]
+[Public]
 public sealed class IndexModel(PublicPrograms programs) : PageModel
 {
     public IReadOnlyList<ReportCard> Cards { get; private set; } = [];

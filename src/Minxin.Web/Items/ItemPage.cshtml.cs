@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
@@ -9,7 +8,7 @@ using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Items;
 
-[OutputCache(PolicyName = PublicCache.PolicyName)]
+[Public]
 public sealed class ItemPageModel(PublicPrograms programs) : PageModel
 {
     public ItemCard Card { get; private set; } = null!;

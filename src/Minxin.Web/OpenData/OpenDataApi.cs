@@ -29,8 +29,8 @@ public static class OpenDataApi
 
     public static WebApplication MapOpenDataApi(this WebApplication app)
     {
-        app.MapOpenApi().CacheOutput(PublicCache.PolicyName);
-        var api = app.MapGroup("/api/v1").WithTags("开放数据").CacheOutput(PublicCache.PolicyName);
+        app.MapOpenApi().Public();
+        var api = app.MapGroup("/api/v1").WithTags("开放数据").Public();
         api.MapGet("/programs", ListPrograms).WithSummary("全部民心工程");
         api.MapGet("/programs/{code}/report-card", GetCard).WithSummary("某日的成绩单（asOf 缺省为最新数据）");
         api.MapGet("/programs/{code}/report-card.csv", GetCardCsv).WithSummary("成绩单 CSV，每个指标一行");

@@ -14,6 +14,9 @@ public sealed class MinxinOptions
     [Range(0.1, 3600)]
     public double ChangePollSeconds { get; set; } = 2;
 
+    /// <summary>Output caching of public pages and open data; off only to measure the uncached cost (bench/).</summary>
+    public bool CachePublicPages { get; set; } = true;
+
     /// <summary>TLS belongs to the reverse proxy; turn this on only when Kestrel itself serves HTTPS.</summary>
     public bool HttpsRedirect { get; set; }
 }

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Minxin.Data;
+using Minxin.Web.Publishing;
 
 namespace Minxin.Web.Platform;
 
@@ -12,7 +14,13 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MinxinOptions>().BindConfiguration(MinxinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddMinxinDatabase(StorageOptions.From(key => builder.Configuration[key]));
+        var storage = StorageOptions.From(key => builder.Configuration[key]);
+        builder.Services.AddMinxinDatabase(storage);
+        // Antiforgery and cookie keys outlive restarts: they live beside the SQLite file in the data folder.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("minxin")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -39,6 +47,9 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // A cached public page is answered first: it needs nothing below but its security headers.
+        app.UseMiddleware<SecurityHeaders>();
+        app.UsePublicCacheLookup();
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
@@ -47,9 +58,9 @@ public static class PlatformSetup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
-        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.UsePublicCacheCapture();
         app.MapStaticAssets();
-        app.UseOutputCache();
         return app;
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Minxin.Domain.ReportCards;
 using Minxin.Web.Publishing;
 
 namespace Minxin.Web.ReportCards;
 
-[OutputCache(PolicyName = PublicCache.PolicyName)]
+[Public]
 public sealed class CardModel(PublicPrograms programs) : PageModel
 {
     public ReportCard Card { get; private set; } = null!;

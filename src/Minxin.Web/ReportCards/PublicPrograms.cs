@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Minxin.Data;
 using Minxin.Domain.Programs;
@@ -5,19 +6,68 @@ using Minxin.Domain.ReportCards;
 
 namespace Minxin.Web.ReportCards;
 
-/// <summary>What the public may see of programs: approved reports only.</summary>
-public sealed class PublicPrograms(MinxinDbContext db)
+/// <summary>
+/// What the public may see of programs (approved reports only), kept in memory as read-only snapshots: a page or
+/// API call costs no query. A snapshot is dropped when its program's data version changes
+/// (<see cref="Publishing.DataChangeWatcher"/>), at the same moment the output cache is evicted.
+/// </summary>
+public sealed class PublicPrograms(IServiceScopeFactory scopes)
 {
-    public Task<LivelihoodProgram?> FindAsync(string code, CancellationToken cancellationToken) =>
-        ProgramStore.LoadAsync(db, code, publicOnly: true, cancellationToken);
+    private readonly ConcurrentDictionary<string, Lazy<Task<LivelihoodProgram?>>> _programs = new(StringComparer.Ordinal);
+    private Lazy<Task<List<LivelihoodProgram>>>? _all;
 
-    public Task<List<LivelihoodProgram>> AllAsync(CancellationToken cancellationToken) =>
-        ProgramStore.LoadAllAsync(db, publicOnly: true, cancellationToken);
+    public async Task<LivelihoodProgram?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        var entry = _programs.GetOrAdd(code, c => new Lazy<Task<LivelihoodProgram?>>(() => LoadAsync(db => ProgramStore.LoadAsync(db, c, publicOnly: true))));
+        var program = await Snapshot(entry, () => _programs.TryRemove(new(code, entry))).WaitAsync(cancellationToken);
+        if (program is null)
+        {
+            // Unknown codes are not remembered: anyone can ask for any code.
+            _programs.TryRemove(new(code, entry));
+        }
+        return program;
+    }
+
+    public Task<List<LivelihoodProgram>> AllAsync(CancellationToken cancellationToken)
+    {
+        var entry = _all ??= new Lazy<Task<List<LivelihoodProgram>>>(() => LoadAsync(db => ProgramStore.LoadAllAsync(db, publicOnly: true)));
+        return Snapshot(entry, () => Interlocked.CompareExchange(ref _all, null, entry)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets the snapshots of these programs and the program list; the next request loads them afresh.</summary>
+    public void Evict(IEnumerable<string> codes)
+    {
+        foreach (var code in codes)
+        {
+            _programs.TryRemove(code, out _);
+        }
+        _all = null;
+    }
 
     public static DateOnly LatestDate(LivelihoodProgram program) => ReportCardCalculator.LatestReportDate(program);
 
     public static ReportCard Card(LivelihoodProgram program, DateOnly? asOf) =>
         ReportCardCalculator.Compute(program, asOf ?? LatestDate(program));
+
+    private async Task<T> LoadAsync<T>(Func<MinxinDbContext, Task<T>> load)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await load(scope.ServiceProvider.GetRequiredService<MinxinDbContext>());
+    }
+
+    // A failed load is not kept, so the next request tries again.
+    private static async Task<T> Snapshot<T>(Lazy<Task<T>> entry, Action forget)
+    {
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            forget();
+            throw;
+        }
+    }
 }
 
 /// <summary>The asOf query parameter: absent, or a real date written YYYY-MM-DD.</summary>
@@ -46,5 +96,5 @@ public static class AsOfParameter
 public static class ReportCardsSetup
 {
     public static IServiceCollection AddReportCards(this IServiceCollection services) =>
-        services.AddScoped<PublicPrograms>();
+        services.AddSingleton<PublicPrograms>();
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Benchmark of the public report card: wrk on loopback against the published app (Release) and, in the same run,
+# nginx serving the same bytes as a static file. Prints requests/s, p99, the ratio to nginx and server CPU per request.
+# Usage: bench/run.sh [seconds per run, default 10] [connections, default 64] [warm-up seconds, default 10]
+set -euo pipefail
+
+duration=${1:-10}
+connections=${2:-64}
+warmup=${3:-10}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d /tmp/minxin-bench.XXXXXX)
+chmod 755 "$work" # nginx workers run as another user
+results="$root/bench/results"
+mkdir -p "$results"
+
+for tool in wrk nginx; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "Installing $tool…"; apt-get install -y -qq "$tool" >/dev/null; }
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+echo "Publishing Minxin.Web (Release)…"
+dotnet publish "$root/src/Minxin.Web" -c Release -o "$work/web" --nologo -v quiet >/dev/null
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start_app NAME CACHE(true|false) → sets app_port, app_pid
+start_app() {
+  local name=$1 cache=$2
+  app_port=$(free_port)
+  mkdir -p "$work/data-$name"
+  (cd "$work/web" && MINXIN_DATA="$work/data-$name" Minxin__CachePublicPages=$cache ASPNETCORE_ENVIRONMENT=Production \
+     Logging__LogLevel__Default=Warning exec dotnet Minxin.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/$name.log" 2>&1) &
+  app_pid=$!
+  pids+=("$app_pid")
+  local started=$(date +%s%N)
+  until curl -fs -o /dev/null "http://127.0.0.1:$app_port/programs/jinnan-2025"; do
+    sleep 0.05
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/$name.log"; exit 1; }
+  done
+  echo "$name app on :$app_port serves the card $(( ($(date +%s%N) - started) / 1000000 )) ms after start"
+}
+
+# cpu_ticks PID → utime+stime of the process and its threads, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# measure LABEL URL PID|- ENCODING → one tab-separated result line
+measure() {
+  local label=$1 url=$2 pid=$3 encoding=$4
+  local header=(); [[ $encoding != identity ]] && header=(-H "Accept-Encoding: $encoding")
+  wrk -t2 -c"$connections" -d"${warmup}s" "${header[@]}" "$url" >/dev/null 2>&1 # warm-up: let tiered JIT settle
+  local before=0; [[ $pid != - ]] && before=$(cpu_ticks "$pid")
+  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url")
+  local after=0; [[ $pid != - ]] && after=$(cpu_ticks "$pid")
+  local rps p99 requests cpu="-" bytes
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  [[ $pid != - ]] && cpu=$(python3 -c "import os; print(f'{($after-$before)/os.sysconf(\"SC_CLK_TCK\")/$requests*1e6:.0f}')")
+  bytes=$(curl -s "${header[@]}" "$url" | wc -c)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$encoding" "$bytes" "$rps" "$p99" "$cpu"
+}
+
+start_app cached true;  cached_port=$app_port;  cached_pid=$app_pid
+start_app uncached false; uncached_port=$app_port; uncached_pid=$app_pid
+
+# nginx serves the very bytes Minxin sends: the page and the JSON, plain and gzip-compressed (gzip_static).
+mkdir -p "$work/html"
+curl -s "http://127.0.0.1:$cached_port/programs/jinnan-2025" >"$work/html/card.html"
+curl -s -H "Accept-Encoding: gzip" "http://127.0.0.1:$cached_port/programs/jinnan-2025" >"$work/html/card.html.gz"
+curl -s "http://127.0.0.1:$cached_port/api/v1/programs/jinnan-2025/report-card" >"$work/html/card.json"
+curl -s -H "Accept-Encoding: gzip" "http://127.0.0.1:$cached_port/api/v1/programs/jinnan-2025/report-card" >"$work/html/card.json.gz"
+chmod -R a+r "$work/html"
+nginx_port=$(free_port)
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  gzip_static on;
+  types { text/html html; application/json json; }
+  client_body_temp_path $work/nginx-tmp;
+  server { listen 127.0.0.1:$nginx_port; root $work/html; }
+}
+CONF
+mkdir -p "$work/nginx-tmp"
+nginx -c "$work/nginx.conf" -p "$work"
+
+page=/programs/jinnan-2025
+api=/api/v1/programs/jinnan-2025/report-card
+echo "wrk -t2 -c$connections -d${duration}s after ${warmup}s warm-up, $(nproc) cores; browsers send Accept-Encoding, so gzip is the realistic case"
+table=$(
+  for encoding in gzip identity; do
+    measure "nginx, card page as a static file" "http://127.0.0.1:$nginx_port/card.html" - "$encoding"
+    measure "Minxin, card page, output-cached" "http://127.0.0.1:$cached_port$page" "$cached_pid" "$encoding"
+    measure "Minxin, card page, uncached" "http://127.0.0.1:$uncached_port$page" "$uncached_pid" "$encoding"
+    measure "nginx, card JSON as a static file" "http://127.0.0.1:$nginx_port/card.json" - "$encoding"
+    measure "Minxin, card API, output-cached" "http://127.0.0.1:$cached_port$api" "$cached_pid" "$encoding"
+    measure "Minxin, card API, uncached" "http://127.0.0.1:$uncached_port$api" "$uncached_pid" "$encoding"
+  done
+)
+python3 - "$table" "$results/latest.md" <<'PY'
+import sys
+rows = [line.split("\t") for line in sys.argv[1].strip().splitlines()]
+out = ["| what | encoding | bytes | req/s | p99 | vs nginx | server CPU per request |", "|---|---|---|---|---|---|---|"]
+reference = None
+for label, encoding, size, rps, p99, cpu in rows:
+    if label.startswith("nginx"):
+        reference = float(rps)
+    ratio = float(rps) / reference
+    out.append(f"| {label} | {encoding} | {int(size):,} | {float(rps):,.0f} | {p99} | {ratio:.2f} | {cpu + ' µs' if cpu != '-' else '-'} |")
+text = "\n".join(out)
+print(text)
+open(sys.argv[2], "w").write(text + "\n")
+PY

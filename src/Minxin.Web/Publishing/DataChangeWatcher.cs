@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Minxin.Data;
+using Minxin.Web.Platform;
+using Minxin.Web.ReportCards;
+
+namespace Minxin.Web.Publishing;
+
+/// <summary>The data version of each program as this node last saw it.</summary>
+public sealed class DataVersions
+{
+    private Dictionary<string, long> _seen = [];
+
+    /// <summary>Records the current versions and returns the programs whose version changed (or appeared or vanished).</summary>
+    public IReadOnlyList<string> Update(Dictionary<string, long> current)
+    {
+        var changed = current.Where(p => !_seen.TryGetValue(p.Key, out var v) || v != p.Value).Select(p => p.Key)
+            .Concat(_seen.Keys.Where(k => !current.ContainsKey(k)))
+            .ToList();
+        _seen = current;
+        return changed;
+    }
+}
+
+/// <summary>
+/// Each node watches the programs' data versions (one small query every <see cref="MinxinOptions.ChangePollSeconds"/>),
+/// so a change made by another node or by the CLI drops this node's snapshots and cached pages of that program.
+/// </summary>
+public sealed class DataChangeWatcher(
+    IServiceScopeFactory scopes,
+    PublicPageCache pages,
+    PublicPrograms programs,
+    DataVersions versions,
+    IOptions<MinxinOptions> options,
+    ILogger<DataChangeWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChangePollSeconds));
+        do
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not check for data changes");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinxinDbContext>();
+        var current = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.DataVersion, cancellationToken);
+        var changed = versions.Update(current);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        // Snapshots first, so a page rendered after its eviction is built from the new data.
+        programs.Evict(changed);
+        pages.Evict(PublicPageCache.ProgramListTag);
+        foreach (var code in changed)
+        {
+            pages.Evict(PublicPageCache.ProgramTag(code));
+        }
+        logger.LogInformation("Data changed for {Programs}; public pages evicted", string.Join(", ", changed));
+    }
+}
