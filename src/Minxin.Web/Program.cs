@@ -4,7 +4,9 @@ using Minxin.Web.Platform;
 using Minxin.Web.Publishing;
 using Minxin.Web.ReportCards;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, views and static files come from beside the app, so it runs the same from any working directory;
+// relative paths such as MINXIN_DATA=./data are then the caller's.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddPlatform();
 builder.Services.AddPublishing();

@@ -169,6 +169,7 @@ public sealed class PageTests(SqliteWebFactory factory) : IClassFixture<SqliteWe
         using var client = factory.CreateClient();
         using var css = await client.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-        Assert.NotNull(css.Headers.ETag);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("--text:", await css.Content.ReadAsStringAsync());
     }
 }
