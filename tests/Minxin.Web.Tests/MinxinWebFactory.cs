@@ -15,7 +15,8 @@ public class MinxinWebFactory(StorageOptions storage) : WebApplicationFactory<Pr
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // Development: static files come from the project through the static web assets manifest, as with `dotnet run`.
+        builder.UseEnvironment("Development");
         builder.UseSetting("MINXIN_DATA", Storage.DataDirectory);
         builder.UseSetting("MINXIN_DATABASE", Storage.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("MINXIN_POSTGRES", Storage.PostgresConnectionString);
