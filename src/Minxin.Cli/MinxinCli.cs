@@ -22,6 +22,7 @@ public static class MinxinCli
         var commands = new ICliCommand[]
         {
             new ValidateCommand(), new ImportCommand(), new ExportCommand(), new ReportCommand(), new MigrateCommand(),
+            new ImportTextCommand(),
         };
         foreach (var command in commands)
         {

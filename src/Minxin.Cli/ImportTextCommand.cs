@@ -1,0 +1,221 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Minxin.Data;
+using Minxin.Domain;
+using Minxin.Domain.Programs;
+using Minxin.Domain.ProgramFiles;
+using Minxin.Domain.Progress;
+using Minxin.Domain.Quantities;
+using Minxin.Importer;
+
+namespace Minxin.Cli;
+
+/// <summary>
+/// `minxin import-text FILE [--publication-date D] [--id ID] [--json] [--save] [--replace]`: reads a published plan,
+/// progress report or 成绩单 into a draft program and shows it with the reviewer's questions. With --json, standard
+/// output is the draft as one data file (provenance and questions inside); with --save, the draft is stored as a new
+/// program, or its reports are added to the program already stored for the same region and year.
+/// </summary>
+public sealed class ImportTextCommand : ICliCommand
+{
+    private readonly Argument<FileInfo> _file = new("FILE") { Description = "计划、进展报告或成绩单的文本（UTF-8 或 GB18030）" };
+    private readonly Option<string?> _publicationDate = new("--publication-date") { Description = "发布日期 YYYY-MM-DD，原文没写年份或发布时间时用" };
+    private readonly Option<string?> _id = new("--id") { Description = "民心工程标识，如 jinnan-2025（缺省时沿用数据库中同地区同年份的，否则用占位标识）" };
+    private readonly Option<bool> _json = new("--json") { Description = "把草稿按数据文件格式（含来源与问题）写到标准输出" };
+    private readonly Option<bool> _save = new("--save") { Description = "校验后存入数据库（新的民心工程，或已有民心工程的新报告）" };
+    private readonly Option<bool> _replace = new("--replace") { Description = "与 --save 同用：用草稿替换数据库中标识相同的民心工程" };
+
+    public ImportTextCommand() =>
+        Definition = new Command("import-text", "把公开发布的民心工程文本读成草稿，列出需要审核人确认的问题")
+        {
+            _file, _publicationDate, _id, _json, _save, _replace,
+        };
+
+    public Command Definition { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, CliContext context)
+    {
+        var file = parsed.GetValue(_file)!;
+        if (!file.Exists)
+        {
+            throw new CliException($"找不到文件：{file.FullName}");
+        }
+        var id = parsed.GetValue(_id);
+        if (id is not null && !IsSlug(id))
+        {
+            throw new CliException($"--id “{id}”无效：只能用小写字母、数字和连字符，如 jinnan-2025。");
+        }
+        var options = new ImportOptions { PublicationDate = Date(parsed.GetValue(_publicationDate)), ProgramId = id, SourceName = file.Name };
+        var result = TextImporter.Import(TextDecoding.Decode(await File.ReadAllBytesAsync(file.FullName)), options);
+        if (!result.HasItems)
+        {
+            throw new CliException($"{file.Name}：没有读出任何民心工程子项（需要工程标题和子项，如“01  护苗助老贴心工程”下的各段），未做任何改动。");
+        }
+        var draft = result.Draft;
+        if (parsed.GetValue(_save))
+        {
+            await SaveAsync(draft, id is null, parsed.GetValue(_replace), context);
+        }
+        if (parsed.GetValue(_json))
+        {
+            await context.Out.WriteAsync(Encoding.UTF8.GetString(ProgramFileWriter.Serialize(draft)));
+            await context.Out.FlushAsync();
+        }
+        else
+        {
+            await context.Out.WriteAsync(Summary(draft));
+        }
+        return MinxinCli.Ok;
+    }
+
+    private static async Task SaveAsync(ProgramFile draft, bool findId, bool replace, CliContext context)
+    {
+        await using var db = await context.OpenDatabaseAsync();
+        if (findId && await SameRegionAndYearAsync(db, draft) is { } known)
+        {
+            draft.Id = known.Code;
+            draft.Region = RegionFile(known.Region);
+            await context.Error.WriteLineAsync($"按地区和年份对应到已有的民心工程：{known.Code}《{known.Title}》。");
+        }
+        var existing = await ProgramStore.LoadAsync(db, draft.Id!, publicOnly: false);
+        ProgramFile toStore = draft;
+        var appended = 0;
+        if (existing is not null && !replace)
+        {
+            var merge = ReportMerger.AppendReports(ProgramFileWriter.ToFile(existing), draft);
+            if (merge.Program is null)
+            {
+                foreach (var problem in merge.Problems)
+                {
+                    await context.Error.WriteLineAsync(problem);
+                }
+                throw new CliException($"数据库中已有标识为“{draft.Id}”的民心工程，这份文本的报告无法作为新报告加入，未做任何改动。要用草稿替换它，请加 --replace。");
+            }
+            toStore = merge.Program;
+            appended = merge.ReportsAdded;
+        }
+        var checkedFile = ProgramFileReader.Read($"{draft.Id}.json", ProgramFileWriter.Serialize(toStore));
+        if (!checkedFile.IsValid)
+        {
+            foreach (var error in checkedFile.Errors)
+            {
+                await context.Error.WriteLineAsync(error.ToString());
+            }
+            throw new CliException("草稿没有通过数据文件校验，未做任何改动。可先用 --json 导出，改正后用 minxin import 导入。");
+        }
+        try
+        {
+            await ProgramStore.AddAsync(db, checkedFile.Program!, replace: existing is not null);
+        }
+        catch (ProgramExistsException e)
+        {
+            throw new CliException($"数据库中已有标识为“{e.Code}”的民心工程，未做任何改动。要替换它，请加 --replace。");
+        }
+        await context.Error.WriteLineAsync(existing is null || replace
+            ? $"已保存草稿：{draft.Id}《{draft.Title}》（审核状态：草稿，审核通过前不公开）。"
+            : $"已把 {appended} 份进展报告加入 {draft.Id}（审核状态：草稿，审核通过前不公开）。");
+    }
+
+    private static async Task<LivelihoodProgram?> SameRegionAndYearAsync(MinxinDbContext db, ProgramFile draft)
+    {
+        var candidates = await db.Programs.AsNoTracking().Include(p => p.Region).ThenInclude(r => r.Parent)
+            .Where(p => p.Year == draft.Year && p.Region.Name == draft.Region!.Name).ToListAsync();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static RegionFile RegionFile(Region region) =>
+        new() { Code = region.Code, Name = region.Name, Parent = region.Parent is null ? null : RegionFile(region.Parent) };
+
+    private static DateOnly? Date(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new CliException($"--publication-date “{text}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-17。");
+    }
+
+    private static bool IsSlug(string id) =>
+        id.Length is > 0 and <= FieldLimits.Code && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !id.StartsWith('-') && !id.EndsWith('-') && !id.Contains("--", StringComparison.Ordinal);
+
+    /// <summary>The draft as a reviewer reads it: categories, items with status, targets and figures, then the questions.</summary>
+    public static string Summary(ProgramFile draft)
+    {
+        var text = new StringBuilder();
+        var items = (draft.Categories ?? []).SelectMany(c => c.Items ?? []).ToList();
+        var source = draft.Sources?.FirstOrDefault();
+        text.Append($"草稿：{draft.Title}（标识 {draft.Id}）\n");
+        if (source is not null)
+        {
+            text.Append($"原文：{source.Title}（{source.Publisher}{(source.PublishedAt is { } at ? "，" + at[..16].Replace('T', ' ') : "")}）\n");
+        }
+        var asOf = items.SelectMany(i => i.Reports ?? []).Select(r => r.AsOf).FirstOrDefault();
+        var statuses = items.Select(i => i.Reports?.LastOrDefault()?.Status).ToList();
+        text.Append(asOf is null ? "计划（没有进展报告）；" : $"数据截至 {asOf}；")
+            .Append($"{draft.Categories?.Count ?? 0}个工程，{items.Count}个子项");
+        if (asOf is not null)
+        {
+            var order = new[] { ItemStatus.Completed, ItemStatus.InProgress, ItemStatus.Delayed, ItemStatus.NotStarted, ItemStatus.Cancelled };
+            var counts = order.Select(s => (Status: s, Count: statuses.Count(x => x == EnumCodes.ToCode(s)))).Where(x => x.Count > 0);
+            text.Append('：').Append(string.Join("，", counts.Select(x => $"{x.Status.ToChinese()}{x.Count}个")));
+        }
+        text.Append("。\n");
+        foreach (var category in draft.Categories ?? [])
+        {
+            text.Append($"\n{category.Number:00}  {category.Name}\n");
+            foreach (var item in category.Items ?? [])
+            {
+                Item(text, category.Number, item);
+            }
+        }
+        var questions = draft.Draft?.Questions ?? [];
+        text.Append($"\n需要审核人确认的问题（{questions.Count}个）：\n");
+        foreach (var (question, n) in questions.Select((q, n) => (q, n + 1)))
+        {
+            text.Append($"  {n}. {question.Question}{(question.Path is null ? "" : $"（{question.Path}）")}\n");
+        }
+        return text.ToString();
+    }
+
+    private static void Item(StringBuilder text, int category, ItemFile item)
+    {
+        var report = item.Reports?.LastOrDefault();
+        var status = report?.Status is { } code && EnumCodes.TryParse<ItemStatus>(code, out var s) ? $"〔{s.ToChinese()}〕" : "";
+        text.Append($"  {ItemCode.Format(category, item.Number)} {item.Title}{status}\n");
+        var indicators = item.Indicators ?? [];
+        var targets = indicators.Where(i => i.Target is not null).ToList();
+        if (targets.Count > 0)
+        {
+            text.Append("        目标：").Append(string.Join("；", targets.Select(i =>
+                $"{i.Name} {ChineseNumbers.Target(i.Target!.Value, i.Unit!, Comparator(i.Comparator))}"))).Append('\n');
+        }
+        var values = report?.Values ?? [];
+        if (values.Count > 0)
+        {
+            text.Append("        数值：").Append(string.Join("；", values.Select(v =>
+            {
+                var indicator = indicators.First(i => i.Key == v.Indicator);
+                var figure = ChineseNumbers.Figure(v.Value ?? 0, indicator.Unit!, Comparator(v.Qualifier));
+                var percent = v.StatedPercent ?? (indicator.Target is > 0 ? decimal.Floor((v.Value ?? 0) * 100 / indicator.Target.Value) : null);
+                var period = v.Period is { } p && Period.TryParse(p, out var parsed) ? $"（{parsed.ToChinese()}）" : "";
+                return $"{indicator.Name} {figure}{period}{(percent is { } pc ? $"，完成{ChineseNumbers.Plain(pc)}%" : "")}";
+            }))).Append('\n');
+        }
+        if (report?.ExpectedCompletion is { } expected && ExpectedDate.TryParse(expected, out var date))
+        {
+            text.Append($"        预计{date.ToChinese()}完成\n");
+        }
+        if (item.LeadUnit is not null)
+        {
+            text.Append($"        牵头单位：{item.LeadUnit}{(item.CooperatingUnits is { Count: > 0 } units ? "；配合单位：" + string.Join("、", units) : "")}\n");
+        }
+    }
+
+    private static Comparator Comparator(string? code) =>
+        code is not null && EnumCodes.TryParse<Comparator>(code, out var comparator) ? comparator : Domain.Quantities.Comparator.Exactly;
+}

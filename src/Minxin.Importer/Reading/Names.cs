@@ -1,0 +1,149 @@
+namespace Minxin.Importer.Reading;
+
+/// <summary>
+/// Names for figures: the words around a number with the verbs and function words taken off, so that
+/// "新增婴幼儿托位460个" names 婴幼儿托位 and "累计培训2899人次" names 培训.
+/// </summary>
+internal static class Names
+{
+    // Function words carry no name and always go; longest first.
+    private static readonly string[] FunctionWords =
+    [
+        "前三季度", "今年以来", "年初以来", "一季度", "二季度", "三季度", "四季度", "上半年", "已累计", "累计", "共计", "合计", "总计", "目前",
+        "现已", "已经", "其中", "全年", "今年", "本年", "为", "对", "向", "给", "和",
+        "及", "与", "并", "、", "已", "共", "达", "约",
+    ];
+
+    // Verbs go only when a name is left after them: "累计培训" names 培训. Longest first: 组织开展 before 开展.
+    private static readonly string[] Verbs =
+    [
+        "组织开展", "成功举办", "累计推动", "新增", "新建", "新设", "建成", "完成", "开展", "发放", "打造", "实施", "推动", "举办", "提供", "组织",
+        "惠及", "覆盖", "服务", "确定", "深入", "检查", "查处", "扣押", "没收", "清理", "制定", "受理", "审核", "慰问", "帮助", "帮扶", "救助",
+        "安装", "更换", "改造", "提升", "建设", "配备", "实现", "达到", "培训", "落实", "投入", "完善", "增设", "创建", "开设",
+    ];
+
+    /// <summary>Where a name after a number stops: at a verb or a particle.</summary>
+    private static readonly string[] AfterStops =
+        ["进行", "完成", "提供", "发放", "开展", "实现", "达到", "投保", "参加", "签订", "建设", "正在", "开始", "启动", "全部", "投入", "已", "的", "并", "和", "及", "与", "等", "，", "、", "；", "。", "：", "（", "("];
+
+    private static readonly string[] ChangeWords = ["同比下降", "同比增长", "同比上升", "下降", "上升", "增长", "提高", "降低", "减少", "增加"];
+
+    public static string Strip(string words)
+    {
+        var name = words.Trim();
+        if (name.StartsWith('在'))
+        {
+            // 在有关街镇更新和新建…, 在居民小区开展…: the place, then the thing.
+            var place = name.IndexOfAny(['镇', '区', '村', '县']);
+            if (place > 0 && place < 8 && name.Length - place > 3)
+            {
+                name = name[(place + 1)..];
+            }
+        }
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var word in FunctionWords)
+            {
+                if (name.StartsWith(word, StringComparison.Ordinal))
+                {
+                    name = name[word.Length..].TrimStart();
+                    changed = true;
+                    break;
+                }
+            }
+            foreach (var word in Verbs)
+            {
+                if (!changed && name.StartsWith(word, StringComparison.Ordinal) && name.Length - word.Length >= 2)
+                {
+                    name = name[word.Length..].TrimStart();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        // "半程马拉松等全民健身赛事活动": the examples before 等 are not the name.
+        var et = name.LastIndexOf('等');
+        if (et > 0 && name.Length - et > 2)
+        {
+            name = name[(et + 1)..];
+        }
+        return name.Trim('，', '、', '；', '：', ' ');
+    }
+
+    /// <summary>"商铺租用率达" names 商铺租用率: the verb before a percentage is not part of its name.</summary>
+    public static string BeforePercent(string name)
+    {
+        foreach (var word in new[] { "已达到", "达到", "已达", "已超", "超过", "接近", "达", "为", "超", "约" })
+        {
+            if (name.EndsWith(word, StringComparison.Ordinal) && name.Length > word.Length + 1)
+            {
+                return name[..^word.Length];
+            }
+        }
+        return name;
+    }
+
+    /// <summary>The noun right after a figure: "名持证残疾人完成…" gives 持证残疾人.</summary>
+    public static string After(string text, int start, int end)
+    {
+        var limit = Math.Min(end, start + 24);
+        var stop = limit;
+        foreach (var word in AfterStops)
+        {
+            var at = text.IndexOf(word, start, limit - start, StringComparison.Ordinal);
+            if (at >= 0 && at < stop)
+            {
+                stop = at;
+            }
+        }
+        for (var i = start; i < stop; i++)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                stop = i;
+                break;
+            }
+        }
+        return text[start..stop].Trim();
+    }
+
+    public static bool IsChange(string name) => ChangeWords.Any(w => name == w || name.EndsWith(w, StringComparison.Ordinal) && name.Length <= w.Length + 1);
+
+    /// <summary>How many characters two names share at their ends: the head noun of a Chinese phrase is at its end.</summary>
+    public static int CommonSuffix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n])
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>An indicator key: the name without spaces, braces or %, at most 40 characters, unique in its item.</summary>
+    public static string Key(string name, string unit, ICollection<string> taken)
+    {
+        var key = new string(name.Where(c => !char.IsWhiteSpace(c) && c is not ('{' or '}' or '%')).ToArray());
+        if (key.Length == 0)
+        {
+            key = unit == "%" ? "比例" : "数量";
+        }
+        if (key.Length > 36)
+        {
+            key = key[^36..];
+        }
+        var candidate = key;
+        if (taken.Contains(candidate))
+        {
+            candidate = key + (unit == "%" ? "比例" : unit);
+        }
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = key + n;
+        }
+        taken.Add(candidate);
+        return candidate;
+    }
+}

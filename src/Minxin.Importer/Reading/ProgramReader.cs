@@ -1,0 +1,250 @@
+using System.Text.RegularExpressions;
+using Minxin.Domain.ProgramFiles;
+using Minxin.Importer.Drafts;
+using Minxin.Importer.Text;
+
+namespace Minxin.Importer.Reading;
+
+/// <summary>
+/// Reads the program as a whole: region, year, the date the figures are as of, the publisher and publication time,
+/// then each category and item; and checks the lead's counts ("4个子项已完成") against the items read.
+/// </summary>
+internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOptions options)
+{
+    /// <summary>More items than any program has; past this the text is not a program and the rest is left out.</summary>
+    public const int MaxItems = 2000;
+
+    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly string[] Kinds = ["民心工程", "民生实事", "为民办实事", "民生工程", "惠民实事", "民生项目", "实事项目"];
+
+    private static readonly Regex RegionPattern = new(@"([\u4e00-\u9fff]{2,12}(?:省|自治区|市|区|县|旗))", Linear);
+    private static readonly Regex NotRegion = new(@"\d{4}\s*年度?|上半年|下半年|前三季度|第?[一二三四]季度|全年|年度|\d+\s*[件项个]|关于|印发|“|”|《|》", Linear);
+    private static readonly Regex CompletedCount = new(@"(\d{1,3})\s*(?:个子项|个项目|项|件|个)\s*(?:已经|已|提前|超额|全部)*完成", Linear);
+    private static readonly Regex OthersCount = new(@"其余\s*(\d{1,3})\s*(?:个子项|个项目|项|件|个)", Linear);
+
+    private readonly string _s = text.Normalized;
+
+    public DraftProgram Read(Layout layout)
+    {
+        var program = new DraftProgram();
+        var preamble = layout.Preamble;
+        var head = preamble.Count > 0 ? preamble : text.Lines.Take(5).ToList();
+        var title = head.FirstOrDefault(l => Kinds.Any(k => text.Slice(l).Contains(k, StringComparison.Ordinal)) || text.Slice(l).Contains("成绩单"));
+        if (title.Length == 0)
+        {
+            title = head.FirstOrDefault(l => l.Length <= 60);
+        }
+        if (title.Length > 0)
+        {
+            program.SourceTitle = DraftWriter.Fit(text.Clean(title).TrimStart('#', ' '), FieldLimits.Title);
+            evidence.Found(program, "title", title, 0.8m);
+        }
+        var kindSource = title.Length > 0 ? text.Slice(title) : _s[..Math.Min(_s.Length, 2000)];
+        program.Kind = Kinds.FirstOrDefault(k => kindSource.Contains(k, StringComparison.Ordinal))
+            ?? Kinds.FirstOrDefault(k => _s.AsSpan(0, Math.Min(_s.Length, 5000)).Contains(k, StringComparison.Ordinal)) ?? "民心工程";
+        Region(program, head, title);
+        Publication(program, head);
+        var yearStated = Year(program, title, head);
+        AsOf(program, head, title, yearStated);
+
+        var reportDate = program.AsOf ?? new DateOnly(program.Year, 12, 31);
+        var items = new ItemReader(text, evidence, program.Year, reportDate);
+        var count = 0;
+        foreach (var raw in layout.Categories)
+        {
+            var category = new DraftCategory { Name = raw.Name is { } name ? CategoryName(name) : "" , Number = raw.Number ?? 0 };
+            if (raw.Name is { } span)
+            {
+                evidence.Found(category, "name", span, 0.9m);
+            }
+            foreach (var rawItem in raw.Items)
+            {
+                if (++count > MaxItems)
+                {
+                    evidence.Ask(null, null, rawItem.Lines.FirstOrDefault(), $"读到的子项超过 {MaxItems} 个，后面的没有读取。这段文字可能不是民心工程的清单。");
+                    break;
+                }
+                category.Items.Add(items.Read(rawItem));
+            }
+            if (category.Items.Count > 0)
+            {
+                program.Categories.Add(category);
+            }
+        }
+        Number(program);
+        CheckLead(program, head);
+        if (program.Items.Any(i => i.Report is not null) && program.AsOf is null)
+        {
+            evidence.Ask(program, "asOf", title, $"原文没有说数据截至哪一天（如“截至6月底”），报告日期暂定为 {reportDate:yyyy-MM-dd}，请核对。");
+        }
+        foreach (var line in layout.Shortened)
+        {
+            evidence.Ask(null, null, line, $"这一行有 {line.Length} 个字符，只读取了前 {LayoutReader.MaxLineLength} 个，请核对。");
+        }
+        if (layout.CutOff is { } cut)
+        {
+            evidence.Ask(program.Items.LastOrDefault(), "title", cut, "原文在这里中断（句子不完整），最后一个子项可能不全，请对照原文补齐。");
+        }
+        return program;
+    }
+
+    private string CategoryName(Span name) => DraftWriter.Fit(text.Clean(name).TrimEnd('。', '：', ':', '；'), FieldLimits.Name);
+
+    private void Region(DraftProgram program, List<Span> head, Span title)
+    {
+        foreach (var line in title.Length > 0 ? head.Prepend(title) : head)
+        {
+            var content = text.Slice(line);
+            var kind = Kinds.Select(k => content.IndexOf(k, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            var before = NotRegion.Replace(kind >= 0 ? content[..kind] : content, " ");
+            var match = RegionPattern.Match(before);
+            if (!match.Success)
+            {
+                continue;
+            }
+            var name = match.Groups[1].Value;
+            var split = Math.Max(name.IndexOf('省'), name.IndexOf('市'));
+            if (split > 0 && split < name.Length - 2)
+            {
+                program.ParentRegionName = name[..(split + 1)];
+                name = name[(split + 1)..];
+            }
+            program.RegionName = name;
+            var at = content.IndexOf(name, StringComparison.Ordinal);
+            evidence.Found(program, "region.name", at >= 0 ? new Span(line.Start + at, name.Length) : line, 0.8m);
+            return;
+        }
+        evidence.Ask(program, "region.name", title, "原文没有写明是哪个地区的民心工程，请填写地区名称。");
+    }
+
+    private void Publication(DraftProgram program, List<Span> head)
+    {
+        foreach (var line in head.Concat(text.Lines.Take(8)))
+        {
+            if (program.Publisher is null && DateReader.Publisher(_s, line) is { } publisher)
+            {
+                program.Publisher = DraftWriter.Fit(publisher.Publisher, FieldLimits.Name);
+                evidence.Found(program, "sources[0].publisher", publisher.Where, 0.85m);
+            }
+            if (program.PublishedAt is null && DateReader.Publication(_s, line) is { } published)
+            {
+                program.PublishedAt = published.At;
+                evidence.Found(program, "sources[0].publishedAt", published.Where, 0.9m);
+            }
+        }
+        if (options.PublicationDate is { } date && DateOnly.FromDateTime(program.PublishedAt?.DateTime ?? default) != date)
+        {
+            program.PublishedAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        }
+    }
+
+    /// <summary>The program's year; true when the text states it, false when it comes from the publication date or today.</summary>
+    private bool Year(DraftProgram program, Span title, List<Span> head)
+    {
+        foreach (var line in title.Length > 0 ? head.Prepend(title) : head)
+        {
+            if (DateReader.Year(_s, line) is { } year && year.Year is >= 2000 and <= 2100)
+            {
+                program.Year = year.Year;
+                evidence.Found(program, "year", year.Where, 0.9m);
+                return true;
+            }
+        }
+        if (program.PublishedAt is { } published)
+        {
+            program.Year = published.Year;
+            evidence.Found(program, "year", title, 0.6m);
+            return false;
+        }
+        program.Year = DateTime.Today.Year;
+        evidence.Ask(program, "year", title, $"原文没有写明年份，暂定为 {program.Year} 年，请核对。也可用 --publication-date 给出发布日期。");
+        return false;
+    }
+
+    private void AsOf(DraftProgram program, List<Span> head, Span title, bool yearStated)
+    {
+        var published = program.PublishedAt is { } at ? DateOnly.FromDateTime(at.DateTime) : (DateOnly?)null;
+        int YearOf(int month, int day)
+        {
+            // 截至6月底 in a text published in July is this year's; 截至12月底 published in January is last year's.
+            if (published is { } p && !yearStated)
+            {
+                return month > p.Month ? p.Year - 1 : p.Year;
+            }
+            return program.Year;
+        }
+        foreach (var line in head)
+        {
+            if (DateReader.AsOf(_s, line, YearOf) is not { } asOf)
+            {
+                continue;
+            }
+            if (asOf.Date.Year < program.Year || asOf.Date.Year > program.Year + 1)
+            {
+                evidence.Ask(program, "asOf", asOf.Where, $"“{text.Slice(asOf.Where)}”与 {program.Year} 年度不符，报告日期暂不采用，请核对。");
+                return;
+            }
+            program.AsOf = asOf.Date;
+            evidence.Found(program, "asOf", asOf.Where, 0.9m);
+            return;
+        }
+        var name = title.Length > 0 ? text.Slice(title) : "";
+        var (month, day) = name.Contains("上半年") ? (6, 30) : name.Contains("前三季度") ? (9, 30) : name.Contains("一季度") ? (3, 31)
+            : name.Contains("全年") || name.Contains("年终") || name.Contains("年度") ? (12, 31) : (0, 0);
+        if (month > 0)
+        {
+            program.AsOf = new DateOnly(program.Year, month, day);
+            evidence.Found(program, "asOf", title, 0.7m);
+        }
+        else if (published is { } p && p.Year == program.Year)
+        {
+            program.AsOf = p;
+            evidence.Found(program, "asOf", title, 0.5m);
+        }
+    }
+
+    /// <summary>Category numbers as printed when they are usable (unique, positive), else 1, 2, 3…</summary>
+    private void Number(DraftProgram program)
+    {
+        var numbers = program.Categories.Select(c => c.Number).ToList();
+        var usable = numbers.All(n => n > 0) && numbers.Distinct().Count() == numbers.Count;
+        for (var i = 0; i < program.Categories.Count; i++)
+        {
+            var category = program.Categories[i];
+            if (!usable)
+            {
+                category.Number = i + 1;
+            }
+            if (category.Name.Length == 0)
+            {
+                category.Name = program.Kind;
+                evidence.Ask(category, "name", default, "原文没有按工程分组，这些子项暂归入一个工程，请填写工程名称或重新分组。");
+            }
+        }
+    }
+
+    private void CheckLead(DraftProgram program, List<Span> head)
+    {
+        var items = program.Items.ToList();
+        foreach (var line in head)
+        {
+            var completed = CompletedCount.Match(_s, line.Start, line.Length);
+            if (!completed.Success || !int.TryParse(completed.Groups[1].Value, out var said))
+            {
+                continue;
+            }
+            var found = items.Count(i => i.Report?.Status == Domain.Progress.ItemStatus.Completed);
+            if (found != said)
+            {
+                evidence.Ask(program, "categories", new Span(completed.Index, completed.Length), $"原文说 {said} 个子项已完成，读出的是 {found} 个，请核对各子项的状态。");
+            }
+            var others = OthersCount.Match(_s, line.Start, line.Length);
+            if (others.Success && int.TryParse(others.Groups[1].Value, out var rest) && said + rest != items.Count)
+            {
+                evidence.Ask(program, "categories", line, $"原文共 {said + rest} 个子项，读出的是 {items.Count} 个，请核对是否有遗漏或多读。");
+            }
+            return;
+        }
+    }
+}
