@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddPlatform();
 builder.Services.AddPublishing();
 builder.Services.AddReportCards();
+builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
 
 var app = builder.Build();

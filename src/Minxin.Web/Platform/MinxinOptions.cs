@@ -10,6 +10,13 @@ public sealed class MinxinOptions
     [Required]
     public string SiteName { get; set; } = "民心工程";
 
+    /// <summary>
+    /// The address readers use (https://minxin.example.gov.cn), for shared links, Open Graph and QR codes.
+    /// Without it the address of each request is used.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How often each node looks for data changed by another node or the CLI, to evict its page cache.</summary>
     [Range(0.1, 3600)]
     public double ChangePollSeconds { get; set; } = 2;

@@ -7,7 +7,7 @@ namespace Minxin.Web.Publishing;
 public sealed record CachedResponse(string ContentType, string? ContentEncoding, byte[] Body, string ETag, DateTimeOffset StoredAt);
 
 /// <summary>
-/// Public responses kept in memory, one per path, query and content encoding, each tagged with the program it shows.
+/// Public responses kept in memory, one per address, content encoding and reading mode, each tagged with the program it shows.
 /// A hit is a dictionary lookup and one write of a few kilobytes, which is what lets a card be served at the speed
 /// of a static file. Bounded: past <see cref="MaxBytes"/> everything is dropped and refilled on demand.
 /// </summary>
@@ -24,8 +24,13 @@ public sealed class PublicPageCache(TimeProvider clock)
 
     public static string ProgramTag(string code) => "program:" + code;
 
+    /// <summary>
+    /// One copy per address (host, path, query: shared links and QR codes carry the host), content encoding, and way
+    /// of reading (the mode and toolbar settings change the markup).
+    /// </summary>
     public static string Key(HttpRequest request, string encoding) =>
-        string.Concat(request.Path.Value, request.QueryString.Value, "\n", encoding);
+        string.Join('\n', request.Host.Value, request.Path.Value + request.QueryString.Value, encoding,
+            Accessibility.ReaderPreferences.From(request).ToString());
 
     public int Count => _entries.Count;
 

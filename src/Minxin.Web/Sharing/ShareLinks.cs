@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Minxin.Web.Platform;
+using QRCoder;
+
+namespace Minxin.Web.Sharing;
+
+/// <summary>The page's own address, for the copy-link field, Open Graph and the QR code a phone can scan.</summary>
+public sealed class ShareLinks(IOptions<MinxinOptions> options)
+{
+    private const int MaxCachedCodes = 4096;
+    private readonly ConcurrentDictionary<string, string> _qrCodes = new(StringComparer.Ordinal);
+
+    /// <summary>The absolute URL of this request: on the configured public address when there is one.</summary>
+    public string AbsoluteUrl(HttpRequest request)
+    {
+        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return baseUrl + request.Path + request.QueryString;
+    }
+
+    /// <summary>
+    /// The QR code of <paramref name="url"/> as SVG: one path of dark modules on a white square with its quiet zone,
+    /// black on white in every colour scheme so any phone can scan it.
+    /// </summary>
+    public string QrSvg(string url)
+    {
+        if (_qrCodes.TryGetValue(url, out var svg))
+        {
+            return svg;
+        }
+        svg = Render(url);
+        if (_qrCodes.Count >= MaxCachedCodes)
+        {
+            _qrCodes.Clear();
+        }
+        return _qrCodes[url] = svg;
+    }
+
+    private static string Render(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var size = matrix.Count;
+        var path = new StringBuilder();
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                if (matrix[y][x])
+                {
+                    path.Append('M').Append(x).Append(' ').Append(y).Append("h1v1h-1z");
+                }
+            }
+        }
+        return $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\">"
+            + $"<rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>";
+    }
+}
