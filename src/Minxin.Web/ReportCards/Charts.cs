@@ -65,7 +65,7 @@ public static class Charts
                     .Append($"<rect class=\"bar-completed\" x=\"0\" y=\"0\" width=\"{N(shown)}\" height=\"10\"/>")
                     .Append($"<line class=\"bar-schedule\" x1=\"{N(schedule)}\" y1=\"0\" x2=\"{N(schedule)}\" y2=\"10\" vector-effect=\"non-scaling-stroke\"/>")
                     .Append("</svg><span class=\"chart-value\">")
-                    .Append(E($"完成{Percent.Floor(percent)}%（{Display.Progress(p)}），序时进度{(int)decimal.Floor(schedule)}%，{verdict}"))
+                    .Append(E($"{Display.Progress(p)}，序时进度{(int)decimal.Floor(schedule)}%，{verdict}"))
                     .Append("</span></li>");
             }
         }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Minxin.Testing;
+
+namespace Minxin.Browser.Tests;
+
+/// <summary>The real app on a loopback port (fresh SQLite) and one headless Debian Chromium, shared by the browser tests.</summary>
+public sealed class PortalFixture : IAsyncLifetime, IDisposable
+{
+    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // Development: static files come from the project through the static web assets manifest.
+            builder.UseEnvironment("Development");
+            builder.UseSetting("MINXIN_DATA", dataDirectory);
+            builder.UseSetting("MINXIN_DATABASE", "sqlite");
+        }
+    }
+
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string Artifacts { get; } = Environment.GetEnvironmentVariable("MINXIN_TEST_ARTIFACTS")
+        ?? Path.Combine(Repository.Root, "test-artifacts");
+
+    public async Task InitializeAsync()
+    {
+        _factory = new Factory(TestStorage.NewSqlite().DataDirectory);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        Directory.CreateDirectory(Artifacts);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // As root Chromium needs --no-sandbox; the rest keep it off the (closed) network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public void Dispose() => _factory?.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalTests : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}
