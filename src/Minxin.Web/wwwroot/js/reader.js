@@ -148,8 +148,11 @@
   }
   function readMain() {
     stop();
-    var main = document.getElementById("main");
-    queue = Array.prototype.map.call(main.querySelectorAll("h1, h2, h3, p, li, caption, figcaption"), function (el) {
+    // Each block once, in reading order: the innermost blocks, outside navigation and forms.
+    var blocks = Array.prototype.slice.call(document.getElementById("main").querySelectorAll("h1, h2, h3, p, li, caption, figcaption"));
+    queue = blocks.filter(function (el) {
+      return !el.closest("nav, form") && !blocks.some(function (other) { return other !== el && el.contains(other); });
+    }).map(function (el) {
       return el.innerText.replace(/\s+/g, " ").trim();
     }).filter(function (t) { return t.length > 0; });
     next();
