@@ -1,7 +1,7 @@
 namespace Minxin.Browser.Tests;
 
 /// <summary>S1, C4: axe finds no WCAG 2.2 A/AA violation on any public page type, in any mode or colour scheme.</summary>
-[Collection(PortalTests.Name)]
+[Collection(AxeLane.Name)]
 public sealed class AxeTests(PortalFixture portal)
 {
     public static readonly string[] PageTypes =

@@ -69,3 +69,10 @@ public sealed class PortalTests : ICollectionFixture<PortalFixture>
 {
     public const string Name = "portal";
 }
+
+/// <summary>The axe matrix runs beside the other browser tests, on its own app and browser: two cores, two lanes.</summary>
+[CollectionDefinition(Name)]
+public sealed class AxeLane : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal-axe";
+}

@@ -79,7 +79,13 @@ public sealed class Reader : IAsyncDisposable
     public Task<T> EvalAsync<T>(string script, object? arg = null) => Page.EvaluateAsync<T>(script, arg);
 
     public async Task ScreenshotAsync(string name) =>
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_portal.Artifacts, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(_portal.Artifacts, name + ".jpg"),
+            FullPage = true,
+            Type = ScreenshotType.Jpeg,
+            Quality = 70,
+        });
 
     public async Task<AxeResult> AxeAsync() =>
         await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });

@@ -109,6 +109,9 @@ internal static class Names
         return text[start..stop].Trim();
     }
 
+    /// <summary>The name, or for a figure the text gave no name, one that says what it counts.</summary>
+    public static string Or(string name, string unit) => name.Length > 0 ? name : unit == "%" ? "比例" : "数量（" + unit + "）";
+
     public static bool IsChange(string name) => ChangeWords.Any(w => name == w || name.EndsWith(w, StringComparison.Ordinal) && name.Length <= w.Length + 1);
 
     /// <summary>How many characters two names share at their ends: the head noun of a Chinese phrase is at its end.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Minxin.Domain.Progress;
+using Minxin.Importer.Text;
 
 namespace Minxin.Importer.Reading;
 
@@ -91,7 +92,20 @@ internal static class StatusPhrases
             : null;
     }
 
-    public static Match CompletedPhrase(string text, int start, int length) => ItemCompleted.Match(text, start, length);
+    /// <summary>"该项目已完成", "超额完成全年任务"; not "该项目已完成立项" (a step).</summary>
+    public static Span? ItemCompletedPhrase(string text, Span piece)
+    {
+        for (var m = ItemCompleted.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
+        {
+            var end = m.Index + m.Length;
+            if (!m.Value.EndsWith("完成", StringComparison.Ordinal) || end >= piece.End || text[end] is '。' or '，' or '；' or '！' or '、' or '并' or '(' or '（' or '了'
+                || text.AsSpan(end).StartsWith("任务") || text.AsSpan(end).StartsWith("目标") || text.AsSpan(end).StartsWith("建设"))
+            {
+                return new Span(m.Index, m.Length);
+            }
+        }
+        return null;
+    }
 
     public static Match BasicallyDone(string text, int start, int length) => Basically.Match(text, start, length);
 

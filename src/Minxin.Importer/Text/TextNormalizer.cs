@@ -114,6 +114,12 @@ internal static class TextNormalizer
                 return '’';
             case ',' or ';' or '!' or '?':
                 return AfterChinese(chars, i) ? FullWidth(c) : c;
+            case '.':
+                // "新增学位960个.目前,…" typed with ASCII stops; 1.45, 1.新建 and 一.教育 keep their dot.
+                return AfterChinese(chars, i) && !(i + 1 < chars.Length && char.IsAsciiDigit(chars[i + 1])) && !NumbersHeading(chars, i) ? '。' : c;
+            case '*':
+                // Markdown emphasis and bullets (**1. 新增…**); 3*5 stays.
+                return i > 0 && i + 1 < chars.Length && char.IsAsciiLetterOrDigit(chars[i - 1]) && char.IsAsciiLetterOrDigit(chars[i + 1]) ? c : ' ';
             case ':':
                 // 13:43 stays a time; 来源:津南好 becomes 来源：津南好.
                 return AfterChinese(chars, i) && !(i + 1 < chars.Length && char.IsAsciiDigit(chars[i + 1]) && i > 0 && char.IsAsciiDigit(chars[i - 1]))
@@ -133,6 +139,21 @@ internal static class TextNormalizer
         '!' => '！',
         _ => '？',
     };
+
+    /// <summary>The dot of "一." or "十二." at the start of a line: a heading's number, not the end of a sentence.</summary>
+    private static bool NumbersHeading(char[] chars, int dot)
+    {
+        var start = dot;
+        while (start > 0 && dot - start < 3 && Numerals.Digit(chars[start - 1]) > 0 || start > 0 && chars[start - 1] == '十')
+        {
+            start--;
+        }
+        while (start > 0 && chars[start - 1] is ' ' or '\t' or '\u3000')
+        {
+            start--;
+        }
+        return start < dot && (start == 0 || chars[start - 1] is '\n' or '\r');
+    }
 
     private static bool AfterChinese(char[] chars, int i)
     {
