@@ -50,10 +50,11 @@ start_app() {
 # cpu_ticks PID → utime+stime of the process and its threads, in clock ticks
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# measure LABEL URL PID|- ENCODING → one tab-separated result line
+# measure LABEL URL PID|- ENCODING [COOKIE] → one tab-separated result line
 measure() {
-  local label=$1 url=$2 pid=$3 encoding=$4
+  local label=$1 url=$2 pid=$3 encoding=$4 cookie=${5:-}
   local header=(); [[ $encoding != identity ]] && header=(-H "Accept-Encoding: $encoding")
+  [[ -n $cookie ]] && header+=(-H "Cookie: $cookie")
   wrk -t2 -c"$connections" -d"${warmup}s" "${header[@]}" "$url" >/dev/null 2>&1 # warm-up: let tiered JIT settle
   local before=0; [[ $pid != - ]] && before=$(cpu_ticks "$pid")
   local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url")
@@ -104,6 +105,7 @@ table=$(
   for encoding in gzip identity; do
     measure "nginx, card page as a static file" "http://127.0.0.1:$nginx_port/card.html" - "$encoding"
     measure "Minxin, card page, output-cached" "http://127.0.0.1:$cached_port$page" "$cached_pid" "$encoding"
+    measure "Minxin, card page, output-cached, 适老版" "http://127.0.0.1:$cached_port$page" "$cached_pid" "$encoding" "minxin-reader=m%3Delder"
     measure "Minxin, card page, uncached" "http://127.0.0.1:$uncached_port$page" "$uncached_pid" "$encoding"
     measure "nginx, card JSON as a static file" "http://127.0.0.1:$nginx_port/card.json" - "$encoding"
     measure "Minxin, card API, output-cached" "http://127.0.0.1:$cached_port$api" "$cached_pid" "$encoding"

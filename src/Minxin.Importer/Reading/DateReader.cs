@@ -15,7 +15,7 @@ internal static class DateReader
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
     private const string Month = @"(\d{1,2}|[一二三四五六七八九十]{1,3})";
 
-    private static readonly Regex AsOfPattern = new(@"截[至止](?:到|于)?\s*(?:(\d{4})\s*年)?\s*" + Month + @"\s*月(底|末|份|(\d{1,2})\s*[日号])?", Linear);
+    private static readonly Regex AsOfPattern = new(@"截[至止](?:到|于)?\s*[：:]?\s*(?:(\d{4})\s*年)?\s*" + Month + @"\s*月(底|末|份|(\d{1,2})\s*[日号])?", Linear);
     private static readonly Regex RangePattern = new(@"^(?:(\d{4})\s*年)?\s*" + Month + @"\s*月?\s*(?:—|–|-|~|至|到)+\s*" + Month + @"\s*月份?", Linear);
     private static readonly Regex SingleMonthPattern = new(@"^(?:(\d{4})\s*年)?\s*" + Month + @"\s*月份", Linear);
     private static readonly Regex QuarterPattern = new(@"^(?:今年|(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度", Linear);
@@ -25,6 +25,11 @@ internal static class DateReader
         Linear);
     private static readonly Regex PublicationPattern = new(
         @"(?:发布时间|发布日期|发表时间|发布于|日期|时间)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2}))?", Linear);
+    // "成都发布　2025-10-16", "原创 吴中发布 2025年07月22日 18:30 江苏", "县民生实事项目办公室　2025年4月10日": a line
+    // that is a name and a date (a by-line or a signature), without a label.
+    private static readonly Regex BylinePattern = new(
+        @"^(?:原创\s*)?([\u4e00-\u9fff][\u4e00-\u9fff ]{0,30}?)?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2}))?\s*[\u4e00-\u9fff]{0,4}$",
+        Linear);
     private static readonly Regex PublisherPattern = new(@"(?:信息来源|稿源|来源)\s*[:：]\s*([^\s|，。：:]{1,30})", Linear);
     private static readonly Regex DeadlinePattern = new(@"(?:(\d{4})\s*年)?\s*" + Month + @"\s*月(底|末|份|中旬|上旬|下旬)?(?:(\d{1,2})\s*日)?|(年底|年末|年内|全年)", Linear);
     private static readonly Regex YearPattern = new(@"(20\d{2})\s*年", Linear);
@@ -134,6 +139,36 @@ internal static class DateReader
         }
         var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
         return (at, new Span(match.Index, match.Length));
+    }
+
+    /// <summary>A line that is only a name and a date: the name (the last word of it, if any) published the text that day.</summary>
+    public static (string? Publisher, Span PublisherWhere, DateTimeOffset At, Span Where)? Byline(string text, Span line)
+    {
+        var match = BylinePattern.Match(text, line.Start, line.Length);
+        if (!match.Success || Date(Int(match.Groups[2].Value), Int(match.Groups[3].Value), Int(match.Groups[4].Value)) is not { } date)
+        {
+            return null;
+        }
+        var hour = match.Groups[5].Success ? Int(match.Groups[5].Value) : 0;
+        var minute = match.Groups[6].Success ? Int(match.Groups[6].Value) : 0;
+        if (hour > 23 || minute > 59)
+        {
+            hour = minute = 0;
+        }
+        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
+        var where = Span.FromTo(match.Groups[2].Index, match.Groups[4].Index + match.Groups[4].Length);
+        var name = match.Groups[1];
+        if (name.Success && (name.Value.Contains("截至") || name.Value.Contains("截止")))
+        {
+            return null; // "数据截至 2025年8月31日" is the as-of date
+        }
+        if (!name.Success || name.Value.Trim().Length < 2)
+        {
+            return (null, default, at, where);
+        }
+        var last = name.Value.TrimEnd().LastIndexOf(' ');
+        var publisher = name.Value.TrimEnd()[(last + 1)..];
+        return (publisher, new Span(name.Index + last + 1, publisher.Length), at, where);
     }
 
     public static (string Publisher, Span Where)? Publisher(string text, Span range)

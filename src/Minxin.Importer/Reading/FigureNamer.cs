@@ -23,7 +23,7 @@ internal sealed class FigureNamer(SourceText text)
             var figure = figures[k];
             var start = Math.Min(figure.Span.Start, Math.Max(floor, LastHardStop(floor, figure.Span.Start) + 1));
             var before = TextNormalizer.Clean(_s.AsSpan(start, figure.Span.Start - start));
-            var stripped = IsListJoint(before) ? "" : Names.Strip(before);
+            var stripped = IsListJoint(before) ? "" : Names.BeforePercent(Names.Strip(before));
             var limit = k + 1 < figures.Count ? Math.Min(range.End, figures[k + 1].Span.Start) : range.End;
             var after = figure.Span.End < limit && !Sentences.IsHardStop(_s[figure.Span.End]) ? Names.After(_s, figure.Span.End, limit) : "";
             var useAfter = after.Length >= 2;

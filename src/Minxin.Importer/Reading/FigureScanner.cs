@@ -35,6 +35,9 @@ internal static class FigureScanner
     private static readonly string[] Over = ["超过", "逾"];
     private static readonly string[] About = ["大约", "约"];
 
+    // 签约1136台, 预约200人次, 节约30万元: 约 ends a word here and says nothing about the figure.
+    private const string WordsEndingInYue = "签预节制合履违邀特契公条守赴相爽失";
+
     public static List<Figure> Scan(string text, Span range)
     {
         var figures = new List<Figure>();
@@ -158,7 +161,8 @@ internal static class FigureScanner
         var figureStart = start;
         foreach (var (words, comparator) in new[] { (AtLeast, Comparator.AtLeast), (Over, Comparator.Over), (About, Comparator.About) })
         {
-            var word = words.FirstOrDefault(w => Precedes(text, figureStart, w));
+            var word = words.FirstOrDefault(w => Precedes(text, figureStart, w)
+                && !(w == "约" && figureStart >= 2 && WordsEndingInYue.Contains(text[figureStart - 2])));
             if (word is not null)
             {
                 qualifier = comparator;

@@ -52,14 +52,15 @@ internal sealed class ItemReader
         }
         var report = new DraftReport();
         item.Report = report;
-        var figures = _progress.Read(item, progress, descriptive);
-        var open = TargetMatcher.Match(item, figures);
-        Values(item, report, figures);
-        if (percentCell is { Length: > 0 } cell)
-        {
-            PercentCell(item, report, cell);
-        }
         _status.Read(report, raw, progress, statusCell);
+        var figures = _progress.Read(item, progress, descriptive);
+        var statedCell = percentCell is { Length: > 0 } cell ? FigureScanner.Scan(_s, cell).FirstOrDefault(f => f.IsPercent) : null;
+        var open = TargetMatcher.Match(item, figures, report.Status == ItemStatus.Completed, statedCell?.Value);
+        Values(item, report, figures);
+        if (statedCell is not null)
+        {
+            PercentCell(item, report, statedCell, percentCell!.Value);
+        }
         AskOpen(report, open);
         FillCompleted(item, report, progress);
         Check(report);
@@ -101,8 +102,14 @@ internal sealed class ItemReader
         {
             return descriptive;
         }
+        var keys = new HashSet<string>();
         foreach (var named in _namer.Name(wording, FigureScanner.Scan(_s, wording)))
         {
+            if (item.Indicators.Count >= ProgressReader.MaxFiguresPerItem)
+            {
+                _evidence.Ask(item, "indicators", wording, $"这一子项的目标超过 {ProgressReader.MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
+                break;
+            }
             var figure = named.Figure;
             var next = figure.Span.End < wording.End ? _s[figure.Span.End] : '\0';
             if (next == '的' || named.Before.EndsWith("超过", StringComparison.Ordinal))
@@ -117,7 +124,7 @@ internal sealed class ItemReader
             var name = figure.IsPercent ? Names.BeforePercent(named.Name) : named.Name;
             var indicator = new DraftIndicator
             {
-                Key = Names.Key(name, figure.Unit, item.Indicators.Select(i => i.Key).ToHashSet()),
+                Key = Names.Key(name, figure.Unit, keys),
                 Name = DraftWriter.Fit(Names.Or(name, figure.Unit), FieldLimits.Name),
                 Unit = figure.Unit,
                 Target = figure.Value,
@@ -176,7 +183,8 @@ internal sealed class ItemReader
         foreach (var percent in figures.Where(r => r.IsStatedRate))
         {
             var before = figures.Where(r => r.Sentence == percent.Sentence && r.Value is not null && r.Figure.Span.End <= percent.Figure.Span.Start).ToList();
-            var owner = before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault();
+            var owner = before.LastOrDefault(r => r.Target?.Target is > 0 && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value))
+                ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault();
             if (owner?.Value is { StatedPercent: null } value)
             {
                 value.StatedPercent = percent.Figure.Value;
@@ -191,16 +199,12 @@ internal sealed class ItemReader
         }
     }
 
-    /// <summary>A table's 完成率 column: the stated percentage of the first target's figure, else a value of its own.</summary>
-    private void PercentCell(DraftItem item, DraftReport report, Span cell)
+    /// <summary>A table's 完成率 column: the stated percentage of the target figure it agrees with (else the first), or a value of its own.</summary>
+    private void PercentCell(DraftItem item, DraftReport report, Figure figure, Span cell)
     {
-        var figures = FigureScanner.Scan(_s, cell).Where(f => f.IsPercent).ToList();
-        if (figures.Count == 0)
-        {
-            return;
-        }
-        var figure = figures[0];
-        var value = report.Values.FirstOrDefault(v => v.Indicator.Target is not null && v.StatedPercent is null);
+        var open = report.Values.Where(v => v.Indicator.Target is not null && v.StatedPercent is null).ToList();
+        var value = open.FirstOrDefault(v => v.Indicator.Target is > 0 && TargetMatcher.Agrees(v.Value, v.Indicator.Target.Value, figure.Value))
+            ?? open.FirstOrDefault();
         if (value is not null)
         {
             value.StatedPercent = figure.Value;

@@ -41,6 +41,9 @@ internal sealed class Layout
 
     /// <summary>Lines too long to read whole; only their beginning was read.</summary>
     public List<Span> Shortened { get; } = [];
+
+    /// <summary>What follows the program: signatures, the page's source line, links to other articles.</summary>
+    public List<Span> Postscript { get; } = [];
 }
 
 /// <summary>
@@ -58,8 +61,18 @@ internal static class LayoutReader
     [
         "适老版", "关爱版", "分享到", "新媒体矩阵", "政务邮箱", "帮办平台", "返回顶部", "打印本页", "关闭窗口", "【打印】", "字体：", "字号：",
         "扫一扫", "责任编辑", "编辑：", "审核：", "上一篇", "下一篇", "相关链接", "浏览次数", "阅读次数", "视力保护色", "当前位置", "无障碍",
-        "【大】", "【中】", "【小】", "收藏本页", "分享：",
+        "【大】", "【中】", "【小】", "收藏本页", "分享：", "点击蓝字", "关注我们", "长按识别", "长按二维码", "扫码关注", "微信扫一扫",
+        "预览时标签不可点", "轻点两下取消", "喜欢此内容的人还喜欢",
     ];
+
+    /// <summary>Buttons of a pasted WeChat or news page, each a line of its own; as words inside a line they mean something.</summary>
+    private static readonly string[] FurnitureLines = ["分享", "收藏", "点赞", "在看", "赞", "留言", "写留言", "转发", "推荐", "打印", "关闭", "返回"];
+
+    /// <summary>Where an article ends and its page's links begin: nothing after these lines belongs to the program.</summary>
+    private static readonly string[] ArticleEnds = ["往期推荐", "往期回顾", "推荐阅读", "相关阅读", "延伸阅读", "相关新闻", "相关文章", "阅读原文", "END", "-END-", "—END—"];
+
+    /// <summary>How a signature line ends: the unit that signs ("区人民政府办公室", "县民生实事办").</summary>
+    private static readonly string[] SignerEnds = ["办公室", "人民政府", "委员会", "领导小组", "指挥部", "融媒体中心", "民心办", "实事办", "督查室", "局", "委"];
 
     private static readonly string[] RemarkWords = ["下一步", "接下来", "将继续", "始终以", "今后", "下阶段", "持续为", "让民生", "获得感", "幸福感"];
 
@@ -72,119 +85,25 @@ internal static class LayoutReader
         var lines = text.Lines.Select(l => Shorten(layout, l)).ToList();
         var tables = TableReader.Find(text).ToDictionary(t => t.FirstLine);
         var kinds = Classify(text, lines, tables);
-        var roles = Roles(text, kinds);
-
-        RawCategory? category = null;
-        RawItem? item = null;
-        (ItemStatus Status, Span Heading, bool Suspended)? group = null;
-        var started = false;
-
-        RawCategory Current()
-        {
-            if (category is null)
-            {
-                category = new RawCategory();
-                layout.Categories.Add(category);
-            }
-            return category;
-        }
-
-        void Add(RawItem raw)
-        {
-            Current().Items.Add(raw);
-            item = raw;
-            started = true;
-        }
-
-        RawItem NewItem() => new()
-        {
-            GroupStatus = group?.Status,
-            GroupHeading = group?.Heading ?? default,
-            GroupSuspended = group?.Suspended ?? false,
-        };
-
+        var builder = new Builder(text, layout, Roles(text, kinds));
         Span last = default;
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < kinds.Count; i++)
         {
             var kind = kinds[i];
-            var line = kind.Line;
-            if (kind.Role != LineRole.Skip)
-            {
-                last = kind.Table is null ? line : lines[kind.Table.LastLine];
-            }
             if (kind.Table is { } table)
             {
-                foreach (var row in table.Rows)
-                {
-                    if (row is TableGroup tableGroup)
-                    {
-                        category = new RawCategory { Name = StripNumber(text, tableGroup.Name), Number = Headings.Read(text, tableGroup.Name)?.Number };
-                        layout.Categories.Add(category);
-                        item = null;
-                    }
-                    else if (row is TableRow tableRow)
-                    {
-                        if (tableRow.Cells.TryGetValue(Column.Category, out var name) && (category?.Name is not { } current || text.Slice(current) != text.Slice(name)))
-                        {
-                            category = new RawCategory { Name = StripNumber(text, name), Number = Headings.Read(text, name)?.Number };
-                            layout.Categories.Add(category);
-                        }
-                        var raw = new RawItem { Cells = tableRow.Cells, Misaligned = tableRow.Misaligned, GroupStatus = group?.Status, GroupHeading = group?.Heading ?? default };
-                        raw.Lines.Add(lines[tableRow.Line]);
-                        Add(raw);
-                    }
-                }
+                builder.Table(table, lines);
+                last = lines[table.LastLine];
                 i = table.LastLine;
-                item = null;
                 continue;
             }
-            switch (kind.Role)
+            if (kind.Role is LineRole.Text or LineRole.Preamble or LineRole.Status)
             {
-                case LineRole.Skip:
-                    continue;
-                case LineRole.Preamble when !started:
-                    layout.Preamble.Add(line);
-                    continue;
-                case LineRole.Status:
-                    group = (kind.Status!.Value, line, kind.Suspended);
-                    item = null;
-                    started = true;
-                    continue;
+                last = kind.Line;
             }
-            var heading = kind.Heading;
-            var role = heading is null ? HeadingRole.None : roles.GetValueOrDefault(heading.Style, HeadingRole.Below);
-            switch (role)
-            {
-                case HeadingRole.Category:
-                    category = new RawCategory { Number = heading!.Number, Name = heading.Content };
-                    layout.Categories.Add(category);
-                    item = null;
-                    group = null;
-                    started = true;
-                    break;
-                case HeadingRole.Above:
-                    item = null;
-                    break;
-                case HeadingRole.Item:
-                    var numbered = NewItem();
-                    if (heading!.Content.Length > 0)
-                    {
-                        numbered.Lines.Add(heading.Content);
-                    }
-                    Add(numbered);
-                    break;
-                case HeadingRole.Below:
-                    if (item is not null)
-                    {
-                        item.Lines.Add(line);
-                    }
-                    break;
-                default:
-                    Paragraph(text, line, roles, ref item, started || category is not null || group is not null, NewItem, Add, layout);
-                    break;
-            }
+            builder.Line(kind);
         }
-        if (item is not null && last.Length > 0 && !EndsSentence(text, last))
+        if (builder.HasOpenItem && last.Length > 0 && !EndsSentence(text, last))
         {
             layout.CutOff = last;
         }
@@ -196,28 +115,147 @@ internal static class LayoutReader
         return layout;
     }
 
-    private static void Paragraph(SourceText text, Span line, Dictionary<NumberingStyle, HeadingRole> roles, ref RawItem? item,
-        bool inProgram, Func<RawItem> newItem, Action<RawItem> add, Layout layout)
+    /// <summary>Puts the classified lines together: the category and item being filled, and the status group they are under.</summary>
+    private sealed class Builder(SourceText text, Layout layout, Dictionary<NumberingStyle, HeadingRole> roles)
     {
-        var content = text.Slice(line);
-        var itemsAreNumbered = roles.ContainsValue(HeadingRole.Item);
-        if (item is not null && (itemsAreNumbered || StartsProgress(content)) && !IsClosingRemark(content))
+        private readonly bool _itemsAreNumbered = roles.ContainsValue(HeadingRole.Item);
+        private RawCategory? _category;
+        private RawItem? _item;
+        private (ItemStatus Status, Span Heading, bool Suspended)? _group;
+
+        /// <summary>Whether the program has begun: a heading, a status group or an item has been seen.</summary>
+        private bool _started;
+
+        public bool HasOpenItem => _item is not null;
+
+        public void Table(Table table, List<Span> lines)
         {
-            item.Lines.Add(line);
-            return;
+            foreach (var row in table.Rows)
+            {
+                if (row is TableGroup group)
+                {
+                    NewCategory(StripNumber(text, group.Name), Headings.Read(text, group.Name)?.Number);
+                }
+                else if (row is TableRow tableRow)
+                {
+                    if (tableRow.Cells.TryGetValue(Column.Category, out var name) && (_category?.Name is not { } current || text.Slice(current) != text.Slice(name)))
+                    {
+                        NewCategory(StripNumber(text, name), Headings.Read(text, name)?.Number);
+                    }
+                    var raw = NewItem(tableRow.Cells, tableRow.Misaligned);
+                    raw.Lines.Add(lines[tableRow.Line]);
+                    Add(raw);
+                }
+            }
+            _item = null;
         }
-        if (itemsAreNumbered || IsClosingRemark(content))
+
+        public void Line(LineKind kind)
         {
-            return;
+            var line = kind.Line;
+            switch (kind.Role)
+            {
+                case LineRole.Skip:
+                    return;
+                case LineRole.Postscript:
+                    layout.Postscript.Add(line);
+                    return;
+                case LineRole.Signature:
+                    (_started ? layout.Postscript : layout.Preamble).Add(line);
+                    return;
+                case LineRole.Preamble when !_started:
+                    layout.Preamble.Add(line);
+                    return;
+                case LineRole.Status:
+                    _group = (kind.Status!.Value, line, kind.Suspended);
+                    _item = null;
+                    _started = true;
+                    return;
+            }
+            if (kind.Heading is not { } heading)
+            {
+                Paragraph(line);
+                return;
+            }
+            switch (roles.GetValueOrDefault(heading.Style, HeadingRole.Below))
+            {
+                case HeadingRole.Category:
+                    NewCategory(heading.Content, heading.Number);
+                    _group = null;
+                    _started = true;
+                    break;
+                case HeadingRole.Above:
+                    _item = null;
+                    break;
+                case HeadingRole.Item:
+                    var numbered = NewItem();
+                    if (heading.Content.Length > 0)
+                    {
+                        numbered.Lines.Add(heading.Content);
+                    }
+                    Add(numbered);
+                    break;
+                default:
+                    _item?.Lines.Add(line); // a point inside the item: 1. under （一）
+                    break;
+            }
         }
-        if (!inProgram && !LooksLikeItem(content))
+
+        /// <summary>
+        /// An unnumbered line: more of the item it follows (when items are numbered, or it reads as progress), an item
+        /// of its own (when items are paragraphs), or, before the program, part of the lead.
+        /// </summary>
+        private void Paragraph(Span line)
         {
-            layout.Preamble.Add(line);
-            return;
+            var content = text.Slice(line);
+            if (_item is not null && (_itemsAreNumbered || StartsProgress(content)) && !IsClosingRemark(content))
+            {
+                _item.Lines.Add(line);
+                return;
+            }
+            if (_itemsAreNumbered || IsClosingRemark(content))
+            {
+                return;
+            }
+            var inProgram = _started || _category is not null || _group is not null;
+            if (!inProgram && !LooksLikeItem(content))
+            {
+                layout.Preamble.Add(line);
+                return;
+            }
+            var raw = NewItem();
+            raw.Lines.Add(line);
+            Add(raw);
         }
-        var raw = newItem();
-        raw.Lines.Add(line);
-        add(raw);
+
+        private void NewCategory(Span? name, int? number)
+        {
+            _category = new RawCategory { Name = name, Number = number };
+            layout.Categories.Add(_category);
+            _item = null;
+            _started = true;
+        }
+
+        private RawItem NewItem(IReadOnlyDictionary<Column, Span>? cells = null, bool misaligned = false) => new()
+        {
+            Cells = cells,
+            Misaligned = misaligned,
+            GroupStatus = _group?.Status,
+            GroupHeading = _group?.Heading ?? default,
+            GroupSuspended = _group?.Suspended ?? false,
+        };
+
+        private void Add(RawItem raw)
+        {
+            if (_category is null)
+            {
+                _category = new RawCategory();
+                layout.Categories.Add(_category);
+            }
+            _category.Items.Add(raw);
+            _item = raw;
+            _started = true;
+        }
     }
 
     private enum LineRole
@@ -226,11 +264,16 @@ internal static class LayoutReader
         Skip,
         Preamble,
         Status,
+
+        /// <summary>A by-line or signature ("区人民政府办公室", "2025年1月10日"): before the program, lead; after it, postscript.</summary>
+        Signature,
+
+        /// <summary>After the article's end ("往期推荐", "阅读原文"): nothing there belongs to the program.</summary>
+        Postscript,
     }
 
     private enum HeadingRole
     {
-        None,
         Above,
         Category,
         Item,
@@ -243,9 +286,10 @@ internal static class LayoutReader
     {
         var kinds = new List<LineKind>(lines.Count);
         var seenProgram = false;
+        var ended = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (tables.TryGetValue(i, out var table))
+            if (!ended && tables.TryGetValue(i, out var table))
             {
                 kinds.Add(new LineKind(LineRole.Text, Table: table));
                 for (var j = i + 1; j <= table.LastLine; j++)
@@ -258,7 +302,13 @@ internal static class LayoutReader
             }
             var line = WithoutMarkup(text, lines[i]);
             var content = text.Slice(line);
-            if (line.Length == 0 || IsBoilerplate(content))
+            ended = ended || seenProgram && IsArticleEnd(content);
+            if (ended)
+            {
+                kinds.Add(new LineKind(LineRole.Postscript, line));
+                continue;
+            }
+            if (line.Length == 0 || IsBoilerplate(content) || IsRule(content))
             {
                 kinds.Add(new LineKind(LineRole.Skip));
                 continue;
@@ -269,6 +319,11 @@ internal static class LayoutReader
             {
                 kinds.Add(new LineKind(LineRole.Status, line, Status: status, Suspended: suspended));
                 seenProgram = true;
+                continue;
+            }
+            if (heading is null && IsSignature(text, line))
+            {
+                kinds.Add(new LineKind(LineRole.Signature, line));
                 continue;
             }
             if (heading is null && !seenProgram && IsPreamble(content))
@@ -349,7 +404,32 @@ internal static class LayoutReader
     private static Span StripNumber(SourceText text, Span cell) =>
         Headings.Read(text, cell) is { Content.Length: > 0 } heading ? heading.Content : cell;
 
-    public static bool IsBoilerplate(string line) => line.Length <= 40 && Furniture.Any(f => line.Contains(f, StringComparison.Ordinal));
+    public static bool IsBoilerplate(string line) =>
+        line.Length <= 40 && (Furniture.Any(f => line.Contains(f, StringComparison.Ordinal)) || FurnitureLines.Contains(line.Trim(' ', '|')));
+
+    /// <summary>"---", "———", "====": a drawn line between parts of a page.</summary>
+    private static bool IsRule(string line) => line.Length >= 3 && line.All(c => c is '-' or '—' or '=' or '_' or '*' or '·' or ' ');
+
+    private static bool IsArticleEnd(string line)
+    {
+        var bare = line.Trim(' ', '-', '—', '▼', '▶', '●', '|', '：', ':');
+        return bare.Length <= 8 && ArticleEnds.Any(e => bare.Equals(e, StringComparison.OrdinalIgnoreCase) || e.Trim('-', '—') == bare);
+    }
+
+    /// <summary>
+    /// A line that only names who published or signed and when: "成都发布　2025-10-16", "2025年1月10日",
+    /// "南山区人民政府办公室". Such lines say nothing of the program's items.
+    /// </summary>
+    private static bool IsSignature(SourceText text, Span line)
+    {
+        var content = text.Slice(line);
+        if (content.Length > 40 || content.IndexOfAny(['。', '，', '；', '：', '、', '！', '？', '（', '(']) >= 0)
+        {
+            return false;
+        }
+        return DateReader.Byline(text.Normalized, line) is not null
+            || content.Length <= 20 && SignerEnds.Any(e => content.EndsWith(e, StringComparison.Ordinal)) && FigureScanner.Scan(content, new Span(0, content.Length)).Count == 0;
+    }
 
     /// <summary>"津南区始终以人民群众满意度为标准…": the closing words of an article, not an item.</summary>
     public static bool IsClosingRemark(string line) =>
@@ -358,10 +438,11 @@ internal static class LayoutReader
     private static bool StartsProgress(string line) =>
         ContinuationStarts.Any(w => line.StartsWith(w, StringComparison.Ordinal)) || DateReader.LeadingPeriod(line, new Span(0, line.Length), 2000) is not null;
 
-    /// <summary>Before the first heading: the title, the source line, the lead ("截至…，4个子项已完成…").</summary>
+    /// <summary>Before the first heading: the title, the source line, the lead ("截至…，4个子项已完成…", anything about the program as a whole).</summary>
     private static bool IsPreamble(string line) =>
         line.Contains("来源") || line.Contains("发布时间") || line.Contains("发布日期") || line.Contains("截至") || line.Contains("截止")
-        || line.Contains("成绩单") || line.Length <= 40 && !line.Contains('。') && !line.Contains('，');
+        || line.Contains("成绩单") || line.Length <= 40 && !line.Contains('。') && !line.Contains('，')
+        || ProgramReader.Kinds.Any(k => line.Contains(k, StringComparison.Ordinal)); // "…票决产生民生实事项目10项，现予公布。"
 
     private static bool LooksLikeItem(string line) =>
         FigureScanner.Scan(line, new Span(0, Math.Min(line.Length, 400))).Count > 0 && (line.Contains('。') || line.Contains('，'));

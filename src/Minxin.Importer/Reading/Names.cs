@@ -20,11 +20,25 @@ internal static class Names
         "组织开展", "成功举办", "累计推动", "新增", "新建", "新设", "建成", "完成", "开展", "发放", "打造", "实施", "推动", "举办", "提供", "组织",
         "惠及", "覆盖", "服务", "确定", "深入", "检查", "查处", "扣押", "没收", "清理", "制定", "受理", "审核", "慰问", "帮助", "帮扶", "救助",
         "安装", "更换", "改造", "提升", "建设", "配备", "实现", "达到", "培训", "落实", "投入", "完善", "增设", "创建", "开设",
+        "升级改造", "改扩建", "改建", "扩建", "新开", "新辟", "整治", "打通", "配送", "推进",
     ];
+
+    // "为全区中小学配备图书": after 为/向/对/给 comes who benefits, then the verb, then the thing counted.
+    private static readonly string[] Beneficiary = ["为", "向", "对", "给"];
+
+    // Verbs a figure's words can consist of alone ("已完工5条", "已建成8个"): they count the item's own thing as done.
+    private static readonly string[] DoneVerbs =
+        ["完成", "完工", "建成", "竣工", "投用", "建成投用", "新增", "新建", "改造", "完成改造", "整治", "完成整治", "开通", "打通", "新开", "交付"];
+
+    // Words after a noun that say what is done with it: 公园绿地建设, 公共厕所新建改建. Not 开工: begun is not done.
+    private static readonly string[] TrailingVerbs = ["新建改建", "新建改造", "建设", "新建", "改建", "工作", "任务"];
+
+    /// <summary>Verbs between a name and its figure: "体检率达到70%", "覆盖率保持100%".</summary>
+    public static readonly string[] VerbsBeforeFigure = ["已达到", "达到", "已达", "已超", "超过", "接近", "保持在", "保持", "稳定在", "提高到", "提升到", "提升至", "提高至", "达", "为", "超"];
 
     /// <summary>Where a name after a number stops: at a verb or a particle.</summary>
     private static readonly string[] AfterStops =
-        ["进行", "完成", "提供", "发放", "开展", "实现", "达到", "投保", "参加", "签订", "建设", "正在", "开始", "启动", "全部", "投入", "已", "的", "并", "和", "及", "与", "等", "，", "、", "；", "。", "：", "（", "("];
+        ["进行", "完成", "提供", "发放", "开展", "实现", "达到", "投保", "参加", "签订", "办理", "享受", "接受", "建设", "正在", "开始", "启动", "全部", "投入", "已", "均", "都", "的", "并", "和", "及", "与", "等", "，", "、", "；", "。", "：", "（", "("];
 
     private static readonly string[] ChangeWords = ["同比下降", "同比增长", "同比上升", "下降", "上升", "增长", "提高", "降低", "减少", "增加"];
 
@@ -40,6 +54,7 @@ internal static class Names
                 name = name[(place + 1)..];
             }
         }
+        var beneficiary = false;
         var changed = true;
         while (changed)
         {
@@ -48,6 +63,7 @@ internal static class Names
             {
                 if (name.StartsWith(word, StringComparison.Ordinal))
                 {
+                    beneficiary |= Beneficiary.Contains(word);
                     name = name[word.Length..].TrimStart();
                     changed = true;
                     break;
@@ -57,11 +73,15 @@ internal static class Names
             {
                 if (!changed && name.StartsWith(word, StringComparison.Ordinal) && name.Length - word.Length >= 2)
                 {
-                    name = name[word.Length..].TrimStart();
+                    name = WithoutLeadingNote(name[word.Length..].TrimStart());
                     changed = true;
                     break;
                 }
             }
+        }
+        if (beneficiary)
+        {
+            name = AfterBeneficiary(name);
         }
         // "半程马拉松等全民健身赛事活动": the examples before 等 are not the name.
         var et = name.LastIndexOf('等');
@@ -72,10 +92,38 @@ internal static class Names
         return name.Trim('，', '、', '；', '：', ' ');
     }
 
-    /// <summary>"商铺租用率达" names 商铺租用率: the verb before a percentage is not part of its name.</summary>
+    /// <summary>"（改扩建）中小学" names 中小学: a bracketed note after the verb is not the name.</summary>
+    private static string WithoutLeadingNote(string name)
+    {
+        if (name.Length > 0 && name[0] is '（' or '(')
+        {
+            var close = name.IndexOfAny(['）', ')']);
+            if (close is > 0 and <= 8 && name.Length - close > 2)
+            {
+                return name[(close + 1)..].TrimStart();
+            }
+        }
+        return name;
+    }
+
+    /// <summary>"为全区中小学配备图书" names 图书: what is given, not to whom.</summary>
+    private static string AfterBeneficiary(string name)
+    {
+        foreach (var verb in Verbs)
+        {
+            var at = name.IndexOf(verb, StringComparison.Ordinal);
+            if (at > 0 && name.Length - at - verb.Length >= 2)
+            {
+                return name[(at + verb.Length)..];
+            }
+        }
+        return name;
+    }
+
+    /// <summary>"商铺租用率达", "体检率达到" name 商铺租用率, 体检率: the verb before a figure is not part of its name.</summary>
     public static string BeforePercent(string name)
     {
-        foreach (var word in new[] { "已达到", "达到", "已达", "已超", "超过", "接近", "达", "为", "超", "约" })
+        foreach (var word in VerbsBeforeFigure)
         {
             if (name.EndsWith(word, StringComparison.Ordinal) && name.Length > word.Length + 1)
             {
@@ -114,8 +162,40 @@ internal static class Names
 
     public static bool IsChange(string name) => ChangeWords.Any(w => name == w || name.EndsWith(w, StringComparison.Ordinal) && name.Length <= w.Length + 1);
 
-    /// <summary>How many characters two names share at their ends: the head noun of a Chinese phrase is at its end.</summary>
-    public static int CommonSuffix(string a, string b)
+    /// <summary>"已完工5条": words that only say the item's own thing was done, naming nothing else.</summary>
+    public static bool IsDoneVerb(string name) => DoneVerbs.Contains(name);
+
+    /// <summary>"其余3条正在施工", "剩余2家正在装修": the part not yet done, not progress.</summary>
+    public static bool IsRemainder(string before) => before.Trim() is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "还有";
+
+    /// <summary>
+    /// How many characters two names share at their ends: the head noun of a Chinese phrase is at its end. Brackets
+    /// ("口袋公园（小游园）") and the verbs after a noun ("公园绿地建设") are left out of the comparison.
+    /// </summary>
+    public static (int Shared, int Shorter) CommonEnd(string a, string b)
+    {
+        var (x, y) = (Head(a), Head(b));
+        return (SharedEnd(x, y), Math.Min(x.Length, y.Length));
+    }
+
+    private static string Head(string name)
+    {
+        var open = name.IndexOfAny(['（', '(']);
+        if (open > 0 && name.EndsWith('）') || open > 0 && name.EndsWith(')'))
+        {
+            name = name[..open];
+        }
+        foreach (var verb in TrailingVerbs)
+        {
+            if (name.EndsWith(verb, StringComparison.Ordinal) && name.Length - verb.Length >= 2)
+            {
+                return name[..^verb.Length];
+            }
+        }
+        return name;
+    }
+
+    private static int SharedEnd(string a, string b)
     {
         var n = 0;
         while (n < a.Length && n < b.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n])

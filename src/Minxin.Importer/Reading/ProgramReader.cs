@@ -14,13 +14,18 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
     /// <summary>More items than any program has; past this the text is not a program and the rest is left out.</summary>
     public const int MaxItems = 2000;
 
+    /// <summary>A signature or source line after the program is in its first lines; the rest is links to other pages.</summary>
+    private const int MaxPostscriptLines = 20;
+
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    private static readonly string[] Kinds = ["民心工程", "民生实事", "为民办实事", "民生工程", "惠民实事", "民生项目", "实事项目"];
+    /// <summary>What the genre calls a program; a line using one of these speaks of the program, not of one item.</summary>
+    public static readonly string[] Kinds = ["民心工程", "民生实事", "为民办实事", "民生工程", "惠民实事", "民生项目", "实事项目"];
 
     private static readonly Regex RegionPattern = new(@"([\u4e00-\u9fff]{2,12}(?:省|自治区|市|区|县|旗))", Linear);
     private static readonly Regex NotRegion = new(@"\d{4}\s*年度?|上半年|下半年|前三季度|第?[一二三四]季度|全年|年度|\d+\s*[件项个]|关于|印发|“|”|《|》", Linear);
-    private static readonly Regex CompletedCount = new(@"(\d{1,3})\s*(?:个子项|个项目|项|件|个)\s*(?:已经|已|提前|超额|全部)*完成", Linear);
+    private static readonly Regex CompletedCount = new(
+        @"(\d{1,3})\s*(?:个子项|个项目|项|件|个)\s*(?:已经|已|提前|超额|全部)*完成|(?:已经|已|提前|全部)+完成\s*(\d{1,3})\s*(?:个子项|个项目|项|件|个)", Linear);
     private static readonly Regex OthersCount = new(@"其余\s*(\d{1,3})\s*(?:个子项|个项目|项|件|个)", Linear);
 
     private readonly string _s = text.Normalized;
@@ -44,7 +49,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         program.Kind = Kinds.FirstOrDefault(k => kindSource.Contains(k, StringComparison.Ordinal))
             ?? Kinds.FirstOrDefault(k => _s.AsSpan(0, Math.Min(_s.Length, 5000)).Contains(k, StringComparison.Ordinal)) ?? "民心工程";
         Region(program, head, title);
-        Publication(program, head);
+        Publication(program, head, layout.Postscript);
         var yearStated = Year(program, title, head);
         AsOf(program, head, title, yearStated);
 
@@ -118,9 +123,15 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         evidence.Ask(program, "region.name", title, "原文没有写明是哪个地区的民心工程，请填写地区名称。");
     }
 
-    private void Publication(DraftProgram program, List<Span> head)
+    /// <summary>
+    /// Who published the text and when: from labelled lines ("来源：津南好 发布时间：2025-07-17 13:43") at the top, else a
+    /// by-line ("成都发布　2025-10-16"), else the source line or signature after the program ("区人民政府办公室 / 2025年1月10日").
+    /// </summary>
+    private void Publication(DraftProgram program, List<Span> head, List<Span> postscript)
     {
-        foreach (var line in head.Concat(text.Lines.Take(8)))
+        var top = head.Concat(text.Lines.Take(8)).ToList();
+        var tail = postscript.Take(MaxPostscriptLines).ToList();
+        foreach (var line in top.Concat(tail))
         {
             if (program.Publisher is null && DateReader.Publisher(_s, line) is { } publisher)
             {
@@ -132,6 +143,28 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
                 program.PublishedAt = published.At;
                 evidence.Found(program, "sources[0].publishedAt", published.Where, 0.9m);
             }
+        }
+        Span signer = default;
+        foreach (var (line, i) in top.Concat(tail).Select((l, i) => (l, i)))
+        {
+            if (DateReader.Byline(_s, line) is not { } byline)
+            {
+                signer = line; // "区人民政府办公室" on the line above its date
+                continue;
+            }
+            if (program.PublishedAt is null)
+            {
+                program.PublishedAt = byline.At;
+                evidence.Found(program, "sources[0].publishedAt", byline.Where, 0.75m);
+            }
+            var signed = i > top.Count && signer.Length is > 1 and <= 20;
+            var name = byline.Publisher is not null ? byline.PublisherWhere : signed ? signer : default;
+            if (program.Publisher is null && name.Length > 0)
+            {
+                program.Publisher = DraftWriter.Fit(text.Clean(name), FieldLimits.Name);
+                evidence.Found(program, "sources[0].publisher", name, 0.7m);
+            }
+            break;
         }
         if (options.PublicationDate is { } date && DateOnly.FromDateTime(program.PublishedAt?.DateTime ?? default) != date)
         {
@@ -230,7 +263,8 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         foreach (var line in head)
         {
             var completed = CompletedCount.Match(_s, line.Start, line.Length);
-            if (!completed.Success || !int.TryParse(completed.Groups[1].Value, out var said))
+            var count = completed.Groups[1].Success ? completed.Groups[1] : completed.Groups[2];
+            if (!completed.Success || !int.TryParse(count.Value, out var said))
             {
                 continue;
             }

@@ -4,12 +4,11 @@ using Minxin.Importer.Text;
 
 namespace Minxin.Importer.Reading;
 
-/// <summary>A figure of the progress text: named, with the sentence it is in, the period it covers, and what it came to count for.</summary>
+/// <summary>A figure of the progress text: named, with the clause it is in, the period it covers, and what it came to count for.</summary>
 internal sealed class ProgressFigure
 {
     private static readonly string[] Cumulative = ["累计", "共计", "合计", "总计"];
     private static readonly string[] RateWords = ["完成率", "完成进度", "进度", "完成比例", "完成百分比"];
-    private static readonly string[] VerbsBeforeRate = ["已达到", "达到", "已达", "已超", "超过", "接近", "达", "为", "超", "约", "已"];
 
     private bool? _isStatedRate;
 
@@ -21,6 +20,7 @@ internal sealed class ProgressFigure
 
     public required Span Phrase { get; init; }
 
+    /// <summary>The clause (up to ；or 。) the figure is in: a 完成率 there speaks of it.</summary>
     public required Span Sentence { get; init; }
 
     public Period? Period { get; init; }
@@ -30,7 +30,10 @@ internal sealed class ProgressFigure
     /// <summary>"10个充电桩已完成选址": the figure opens its clause and says what some of them are doing.</summary>
     public bool IsSubject => Before.Length == 0 || Before == "其中";
 
-    /// <summary>"完成率85%", "完成年度目标的26.9%": the text's own percentage of a target, not a figure of its own.</summary>
+    /// <summary>"3条已完工", "8个站点已全部建成": the figure opens its clause and says those are done.</summary>
+    public bool SaysDone { get; init; }
+
+    /// <summary>"完成率85%", "完成年度目标的26.9%", "占年度目标的55%": the text's own percentage of a target, not a figure of its own.</summary>
     public bool IsStatedRate => _isStatedRate ??= Figure.IsPercent && SaysRate(Before);
 
     /// <summary>The target this figure was found to count toward.</summary>
@@ -44,7 +47,7 @@ internal sealed class ProgressFigure
         while (trimmed)
         {
             trimmed = false;
-            foreach (var word in VerbsBeforeRate)
+            foreach (var word in Names.VerbsBeforeFigure.Append("已"))
             {
                 if (before.EndsWith(word, StringComparison.Ordinal) && before.Length > word.Length)
                 {
@@ -55,14 +58,14 @@ internal sealed class ProgressFigure
             }
         }
         return RateWords.Any(w => before.EndsWith(w, StringComparison.Ordinal))
-            || before.EndsWith('的') && before.Contains("完成") && (before.Contains("目标") || before.Contains("任务") || before.Contains("计划"));
+            || before.EndsWith('的') && (before.Contains("目标") || before.Contains("任务") || before.Contains("计划")); // 完成年度目标的, 占全年任务的
     }
 }
 
 /// <summary>
-/// Reads the figures of an item's progress text, sentence by sentence: each with its name, and the period a sentence
-/// opens with ("1—5月份，…") when it is not simply the year to the report's date. Planned figures ("计划新增…") and the
-/// wording's own descriptive counts ("等3条道路") are not progress and are left out.
+/// Reads the figures of an item's progress text, clause by clause: each with its name, and the period its sentence
+/// opens with ("1—5月份，…") when it is not simply the year to the report's date. Planned figures ("计划新增…"), what is
+/// left to do ("其余3条") and the wording's own descriptive counts ("等3条道路") are not progress and are left out.
 /// </summary>
 internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureNamer namer, int year, DateOnly reportDate)
 {
@@ -71,6 +74,9 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
 
     private static readonly string[] Planned = ["计划", "目标", "预计", "力争", "任务为", "任务数"];
 
+    /// <summary>Verbs that say a thing is finished, not that a step of it is ("已完成选址" is a step; "已完工" is not).</summary>
+    private static readonly string[] DoneWords = ["完工", "建成", "竣工", "投用", "投入使用", "交付使用", "开通", "通车", "改造完成", "完成改造"];
+
     private readonly string _s = text.Normalized;
 
     public List<ProgressFigure> Read(DraftItem item, List<Span> progress, List<Figure> descriptive)
@@ -78,35 +84,79 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
         var figures = new List<ProgressFigure>();
         foreach (var sentence in progress.SelectMany(p => Sentences.Split(text, p, Sentences.EndsSentence)))
         {
+            // The period opens the sentence; each ；-clause reports on one thing, and a 完成率 speaks of its own clause.
             var period = Period(item, sentence);
-            foreach (var named in namer.Name(sentence, FigureScanner.Scan(_s, sentence)))
+            foreach (var clause in Sentences.Split(text, sentence, c => c == '；'))
             {
-                var (figure, name, before, phrase) = named;
-                if (figures.Count >= MaxFiguresPerItem)
+                foreach (var named in namer.Name(clause, FigureScanner.Scan(_s, clause)))
                 {
-                    evidence.Ask(item, "reports", sentence, $"这一子项的数字超过 {MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
-                    return figures;
+                    if (figures.Count >= MaxFiguresPerItem)
+                    {
+                        evidence.Ask(item, "reports", clause, $"这一子项的数字超过 {MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
+                        return figures;
+                    }
+                    if (IsProgress(named, descriptive))
+                    {
+                        figures.Add(Figure(named, clause, period, figures));
+                    }
                 }
-                if (before.EndsWith('等') && descriptive.Any(d => d.Value == figure.Value && d.Unit == figure.Unit))
-                {
-                    continue; // the text repeats the wording's "等3条道路": a name, not progress
-                }
-                if (!figure.IsPercent && Planned.Any(w => before.Contains(w, StringComparison.Ordinal)))
-                {
-                    continue; // 计划新增…, 目标任务为…: the plan, not what was done
-                }
-                if (figure.IsPercent)
-                {
-                    name = Names.BeforePercent(name);
-                }
-                if (figure.IsPercent && Names.IsChange(name) && figures.LastOrDefault(r => r.Sentence == sentence) is { } previous)
-                {
-                    name = previous.Name + name; // 发生火灾3起，下降62.5%: the fall of the figure before
-                }
-                figures.Add(new ProgressFigure { Figure = figure, Name = name, Before = before, Phrase = phrase, Sentence = sentence, Period = period });
             }
         }
         return figures;
+    }
+
+    private bool IsProgress(NamedFigure named, List<Figure> descriptive)
+    {
+        var (figure, _, before, _) = named;
+        if (before.EndsWith('等') && descriptive.Any(d => d.Value == figure.Value && d.Unit == figure.Unit))
+        {
+            return false; // the text repeats the wording's "等3条道路": a name, not progress
+        }
+        if (!figure.IsPercent && Planned.Any(w => before.Contains(w, StringComparison.Ordinal)))
+        {
+            return false; // 计划新增…, 目标任务为…: the plan, not what was done
+        }
+        if (Names.IsRemainder(before))
+        {
+            return false; // 其余3条正在施工: what is left to do
+        }
+        return figure.IsPercent || figure.Span.End >= _s.Length || _s[figure.Span.End] != '的'; // 正在推进3家的装修: which ones, not how many
+    }
+
+    private ProgressFigure Figure(NamedFigure named, Span clause, Period? period, List<ProgressFigure> before)
+    {
+        var name = named.Name;
+        if (named.Figure.IsPercent)
+        {
+            name = Names.BeforePercent(name);
+            if (Names.IsChange(name) && before.LastOrDefault(r => r.Sentence == clause) is { } previous)
+            {
+                name = previous.Name + name; // 发生火灾3起，下降62.5%: the fall of the figure before
+            }
+        }
+        return new ProgressFigure
+        {
+            Figure = named.Figure, Name = name, Before = named.Before, Phrase = named.Phrase, Sentence = clause, Period = period,
+            SaysDone = SaysDone(named.Phrase.End, clause.End),
+        };
+    }
+
+    /// <summary>Whether the words after a figure say the things it counts are done: "已完工", "均已建成", "已完成，".</summary>
+    private bool SaysDone(int at, int end)
+    {
+        while (at < end && _s[at] is '已' or '均' or '都' or '全' or '部')
+        {
+            at++;
+        }
+        var rest = _s.AsSpan(at, end - at);
+        foreach (var verb in DoneWords)
+        {
+            if (rest.StartsWith(verb, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return rest.StartsWith("完成", StringComparison.Ordinal) && (rest.Length == 2 || Sentences.IsHardStop(rest[2]) || rest[2] == '并');
     }
 
     /// <summary>The period the sentence's figures cover, when it opens with one other than the year to the report's date.</summary>

@@ -20,11 +20,14 @@ internal static class SiteReader
         "项目", "大街", "路", "道", "桥", "泵站", "地块", "小区", "楼", "馆", "园",
     ];
 
+    /// <summary>Words before a place that are not part of its name.</summary>
+    private static readonly string[] Leads = ["其中，", "其中", "目前，", "目前"];
+
     private static readonly string[] SubjectEnds =
         ["已", "正在", "正", "主体", "完成", "预计", "进行", "目前", "于", "将", "开工", "完工", "竣工", "建成", "投入", "基本", "全部", "进场", "启动", "顺利"];
 
     private static readonly string[] NotSubjects =
-        ["该", "本", "此", "其余", "相关", "全部", "各", "加快", "积极", "配合", "推动", "推进", "鼓励", "对", "为", "在", "完成", "已", "组织", "开展", "确定", "持续", "深入", "项目", "工程"];
+        ["该", "本", "此", "主体", "其余", "相关", "全部", "各", "加快", "积极", "配合", "推动", "推进", "鼓励", "对", "为", "在", "完成", "已", "组织", "开展", "确定", "持续", "深入", "项目", "工程"];
 
     // What is under way ("正在进行室内外装修"), highest phase first.
     private static readonly (string Word, SitePhase Phase)[] Current =
@@ -38,9 +41,9 @@ internal static class SiteReader
     private static readonly (string Word, SitePhase Phase)[] Done =
     [
         ("投入使用", SitePhase.InService), ("开放", SitePhase.InService), ("开街", SitePhase.InService), ("营业", SitePhase.InService),
-        ("运营", SitePhase.InService), ("通车", SitePhase.InService), ("试运行", SitePhase.InService), ("主体完工", SitePhase.ToppedOut),
-        ("主体封顶", SitePhase.ToppedOut), ("封顶", SitePhase.ToppedOut), ("竣工", SitePhase.Completed), ("完工", SitePhase.Completed),
-        ("建成", SitePhase.Completed), ("验收", SitePhase.Acceptance), ("装修", SitePhase.FitOut), ("安装", SitePhase.FitOut),
+        ("运营", SitePhase.InService), ("通车", SitePhase.InService), ("试运行", SitePhase.InService), ("交付使用", SitePhase.InService),
+        ("主体完工", SitePhase.ToppedOut), ("主体封顶", SitePhase.ToppedOut), ("封顶", SitePhase.ToppedOut), ("结顶", SitePhase.ToppedOut),
+        ("竣工", SitePhase.Completed), ("完工", SitePhase.Completed), ("建成", SitePhase.Completed), ("验收", SitePhase.Acceptance), ("装修", SitePhase.FitOut), ("安装", SitePhase.FitOut),
         ("开工", SitePhase.Construction), ("施工", SitePhase.Construction), ("进场", SitePhase.Construction), ("建设", SitePhase.Construction),
         ("招投标", SitePhase.Tendering), ("招标", SitePhase.Tendering), ("中标", SitePhase.Tendering), ("立项", SitePhase.Approval),
         ("审批", SitePhase.Approval), ("设计", SitePhase.Design), ("方案", SitePhase.Design), ("选址", SitePhase.Planning),
@@ -94,6 +97,13 @@ internal static class SiteReader
     /// <summary>The named facility a part opens with: "南开学校敬慧路校区" in "南开学校敬慧路校区主体完工".</summary>
     private static Span? Subject(SourceText text, Span part)
     {
+        foreach (var lead in Leads)
+        {
+            if (text.Slice(part).StartsWith(lead, StringComparison.Ordinal))
+            {
+                part = Span.FromTo(part.Start + lead.Length, part.End); // 其中吴中区实验小学东校区…
+            }
+        }
         var content = text.Slice(part);
         var end = SubjectEnds.Select(w => content.IndexOf(w, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
         if (end < 4 || end > 30)

@@ -14,7 +14,7 @@ internal static class StatusPhrases
 
     /// <summary>The item as a whole is done.</summary>
     private static readonly Regex ItemCompleted = new(
-        @"(?:该|本|此)(?:项目|子项|项|工程|任务)(?:已经|已)?(?:全部|全面|圆满|提前|超额)?完成|(?:提前|超额|全面|圆满|已经|已)+完成(?:了)?(?:全年|年度|今年|本年度)?(?:目标)?任务|完成(?:全年|年度)(?:目标)?任务|超额完成|(?:已经|已)全部完成(?:[。；，！]|$)|全部完成(?:全年|年度)",
+        @"(?:该|本|此)(?:项目|子项|项|工程|任务)(?:已经|已)?(?:全部|全面|圆满|提前|超额)?完成|(?:提前|超额|全面|圆满|已经|已)+完成(?:了)?(?:全年|年度|今年|本年度)?(?:目标任务|目标|任务)|完成(?:全年|年度)(?:目标任务|目标|任务)|超额完成|(?:已经|已)全部完成(?:[。；，！]|$)|全部完成(?:全年|年度)",
         Linear);
 
     /// <summary>Done "basically": a person must say whether that is done.</summary>
@@ -25,7 +25,9 @@ internal static class StatusPhrases
 
     private static readonly Regex ItemDelayed = new(@"(?:该|本|此)?(?:项目)?进度(?:滞后|偏慢|较慢)|未达到序时进度|慢于序时进度|(?:该|本|此)项目?滞后", Linear);
 
-    private static readonly Regex ItemNotStarted = new(@"(?:该|本|此)(?:项目|项)(?:尚未|未|还未)(?:开工|启动|实施)", Linear);
+    /// <summary>"该项目尚未开工", "…，尚未开工", "项目尚未开工": said of the whole item, not of "其余2个".</summary>
+    private static readonly Regex ItemNotStarted = new(
+        @"(?:该|本|此)(?:项目|项)(?:尚未|未|还未)(?:开工|启动|实施)|(?:^|[，。；：])\s*(?:项目|工程)?(?:目前)?(?:尚未|还未|暂未)(?:开工|启动|实施)", Linear);
 
     private static readonly string[] Suspended = ["暂缓", "暂停"];
     private static readonly string[] Cancelled = ["取消", "终止", "调整出"];
@@ -92,12 +94,16 @@ internal static class StatusPhrases
             : null;
     }
 
-    /// <summary>"该项目已完成", "超额完成全年任务"; not "该项目已完成立项" (a step).</summary>
+    /// <summary>"该项目已完成", "超额完成全年任务", "均已提前超额完成年度目标"; not "该项目已完成立项" (a step).</summary>
     public static Span? ItemCompletedPhrase(string text, Span piece)
     {
         for (var m = ItemCompleted.Match(text, piece.Start, piece.Length); m.Success; m = m.NextMatch())
         {
             var end = m.Index + m.Length;
+            if (end < piece.End && text[end] == '的')
+            {
+                continue; // 完成年度目标的64%: a share of the target, not the item done
+            }
             if (!m.Value.EndsWith("完成", StringComparison.Ordinal) || end >= piece.End || text[end] is '。' or '，' or '；' or '！' or '、' or '并' or '(' or '（' or '了'
                 || text.AsSpan(end).StartsWith("任务") || text.AsSpan(end).StartsWith("目标") || text.AsSpan(end).StartsWith("建设"))
             {

@@ -7,20 +7,22 @@ namespace Minxin.Importer.Reading;
 
 /// <summary>
 /// Splits an item into its official wording (the first sentence), its progress text (the rest), and the unit fields
-/// written into it ("（牵头单位：区教育局）") or given as table cells, which go straight onto the item.
+/// written into it ("（牵头单位：区教育局；配合单位：各区（市）县政府）") or given as table cells, which go straight onto the item.
 /// </summary>
 internal sealed class WordingReader(SourceText text, Evidence evidence, int year)
 {
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     private static readonly Regex UnitFieldPattern = new(
-        @"[（(]?\s*(牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|完成期限)\s*[:：]\s*([^；;。）)\n|，]{1,80})[）)]?",
+        @"[（(]?\s*(牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|配合部门|协办单位|完成时限|完成时间|时间节点|完成期限)\s*[:：]\s*((?:[^；;。（(）)\n|，]|[（(][^（(）)\n]{1,10}[）)]){1,80})[）)]?",
         Linear);
 
     private static readonly Regex ProgressLabel = new(@"^(?:进展情况|完成情况|工作进展|推进情况|目前进展|进展)\s*[:：]\s*", Linear);
 
     /// <summary>Where progress starts in a line without 。: "新增托位460个，目前已新增300个".</summary>
     private static readonly string[] ProgressOpenings = ["，目前", "，截至", "，截止", "，进展情况"];
+
+    private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("（）()；;，,。：: 、");
 
     private readonly string _s = text.Normalized;
 
@@ -35,7 +37,9 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
                 UnitField(item, m.Groups[1].Value, new Span(m.Groups[2].Index, m.Groups[2].Length));
             }
         }
-        var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(text.Trim).Where(p => p.Length > 0).ToList();
+        // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
+        var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(text.Trim)
+            .Where(p => _s.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         if (pieces.Count == 0)
         {
             return (default, []);

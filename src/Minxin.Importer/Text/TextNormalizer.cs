@@ -4,7 +4,8 @@ namespace Minxin.Importer.Text;
 
 /// <summary>
 /// Brings the many ways the genre is typed to one form without changing the text's length: Traditional characters to
-/// Simplified, full-width digits and letters to ASCII, ASCII commas after Chinese words to Chinese ones.
+/// Simplified, full-width digits and letters to ASCII, ASCII punctuation after Chinese words to Chinese punctuation,
+/// Markdown emphasis to spaces.
 /// </summary>
 internal static class TextNormalizer
 {
@@ -116,7 +117,7 @@ internal static class TextNormalizer
                 return AfterChinese(chars, i) ? FullWidth(c) : c;
             case '.':
                 // "新增学位960个.目前,…" typed with ASCII stops; 1.45, 1.新建 and 一.教育 keep their dot.
-                return AfterChinese(chars, i) && !(i + 1 < chars.Length && char.IsAsciiDigit(chars[i + 1])) && !NumbersHeading(chars, i) ? '。' : c;
+                return AfterChinese(chars, i) && !NumbersHeading(chars, i) ? '。' : c;
             case '*':
                 // Markdown emphasis and bullets (**1. 新增…**); 3*5 stays.
                 return i > 0 && i + 1 < chars.Length && char.IsAsciiLetterOrDigit(chars[i - 1]) && char.IsAsciiLetterOrDigit(chars[i + 1]) ? c : ' ';
@@ -144,7 +145,7 @@ internal static class TextNormalizer
     private static bool NumbersHeading(char[] chars, int dot)
     {
         var start = dot;
-        while (start > 0 && dot - start < 3 && Numerals.Digit(chars[start - 1]) > 0 || start > 0 && chars[start - 1] == '十')
+        while (start > 0 && dot - start < 3 && (Numerals.Digit(chars[start - 1]) > 0 || chars[start - 1] == '十'))
         {
             start--;
         }
