@@ -73,11 +73,15 @@ public sealed partial class SharingTests(PortalFixture portal)
         Assert.Equal(0, await reader.EvalAsync<double>("() => Math.round(document.querySelector('.site-header').getBoundingClientRect().top)"));
     }
 
-    /// <summary>Reads the QR code back from the SVG the page drew: its dark modules become a bit matrix for ZXing's decoder.</summary>
+    /// <summary>Reads the QR code back from the SVG the page drew: its runs of dark modules become a bit matrix for ZXing's decoder.</summary>
     private static string Decode(string svg)
     {
-        var modules = ModulePattern().Matches(svg)
-            .Select(m => (X: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Y: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+        var modules = RunPattern().Matches(svg)
+            .SelectMany(m =>
+            {
+                int Number(int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+                return Enumerable.Range(Number(1), Number(3)).Select(x => (X: x, Y: Number(2)));
+            })
             .ToList();
         Assert.NotEmpty(modules);
         var left = modules.Min(m => m.X);
@@ -94,6 +98,7 @@ public sealed partial class SharingTests(PortalFixture portal)
         return result.Text;
     }
 
-    [GeneratedRegex(@"M(\d+) (\d+)h1v1h-1z")]
-    private static partial Regex ModulePattern();
+    /// <summary>"M4 7h3v1h-3z": a run of 3 dark modules from (4, 7).</summary>
+    [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\3z")]
+    private static partial Regex RunPattern();
 }

@@ -101,8 +101,21 @@ public class GenreTextTests
         Assert.Equal((312m, 78m), (places.Value!.Value, places.StatedPercent!.Value));
         Assert.Equal("已新增托位{普惠性托位}", draft.Item("新增普惠性托位400个").Report().Narrative);
         Assert.Equal("2025-11-30", draft.Item("提升改造农村供水管网").Report().ExpectedCompletion);
-        var rate = draft.Item("完成雨污分流改造小区").Report().Values!.Single(v => v.Value == 60);
-        Assert.Equal("%", draft.Item("完成雨污分流改造小区").Indicators!.Single(i => i.Key == rate.Indicator).Unit);
+        // "已完工6个，其余4个正在施工" with 60% in the rate column: 6 of 10 is the 60%, and the 4 left are not a figure.
+        var sewers = draft.Item("完成雨污分流改造小区").ValueOf(10);
+        Assert.Equal((6m, 60m), (sewers.Value!.Value, sewers.StatedPercent!.Value));
+        Assert.Single(draft.Item("完成雨污分流改造小区").Report().Values!);
+    }
+
+    [Fact]
+    public void A_rate_cell_that_no_figure_of_the_row_accounts_for_is_a_value_of_its_own()
+    {
+        const string table = "测试区2025年民心工程进展情况表\n（截至2025年9月30日）\n序号|项目名称|年度目标|进展情况|完成率\n1|雨污分流|完成雨污分流改造小区10个|已完成招标，正在施工|30%\n";
+
+        var item = TextImporter.Import(table).Draft.Items().Single();
+
+        var rate = item.Report().Values!.Single(v => v.Value == 30);
+        Assert.Equal("%", item.Indicators!.Single(i => i.Key == rate.Indicator).Unit);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public class ReadingTests
     [InlineData("截至2024年12月底", 2025, "2024-12-31")]
     [InlineData("截止9月15日", 2025, "2025-09-15")]
     [InlineData("截至三月底", 2025, "2025-03-31")]
+    [InlineData("数据截至：2025年8月31日", 2025, "2025-08-31")]
     public void As_of_dates_take_the_year_given_when_the_text_leaves_it_out(string text, int year, string expected)
     {
         var asOf = DateReader.AsOf(text, new Span(0, text.Length), (_, _) => year);
@@ -133,11 +134,84 @@ public class ReadingTests
     [InlineData("新增托位100个。目前，该项目已完成立项，正在招标。", "inProgress")]
     [InlineData("新增托位100个。目前，已完成选址，正在进行设计。", "inProgress")]
     [InlineData("新增托位100个。目前，项目进度滞后。", "delayed")]
+    [InlineData("新增托位100个。已新增托位120个，均已提前超额完成年度目标。", "completed")]
+    [InlineData("新增托位100个。已新增托位64个，完成年度目标的64%。", "inProgress")]
+    [InlineData("新增托位100个。该项目正在推进前期手续，尚未开工。", "notStarted")]
+    [InlineData("新增托位100个。项目尚未开工，正在开展方案设计。", "notStarted")]
+    [InlineData("新增托位100个。已新增托位60个，其余2个尚未开工。", "inProgress")]
     public void Completion_needs_words_about_the_whole_item(string text, string status)
     {
         var draft = TextImporter.Import("测试区2025年民心工程\n01  测试工程\n" + text).Draft;
 
         Assert.Equal(status, draft.Items().Single().Report().Status);
+    }
+
+    [Theory]
+    [InlineData("累计完成加装电梯签约1136台")]
+    [InlineData("线上预约200人次")]
+    [InlineData("节约30万元")]
+    public void Yue_that_ends_a_word_does_not_make_a_figure_approximate(string text)
+    {
+        Assert.Equal(Comparator.Exactly, Assert.Single(Figures(text)).Qualifier);
+    }
+
+    [Theory]
+    [InlineData("新增学位960个.目前,已新增", "新增学位960个。目前，已新增")]
+    [InlineData("完成率67.5%.", "完成率67.5%。")]
+    [InlineData("体检3.5万人次.1-9月", "体检3.5万人次。1-9月")]
+    [InlineData("开展培训1.45万人次", "开展培训1.45万人次")]
+    [InlineData("1.新建学校", "1.新建学校")]
+    [InlineData("一.教育提质工程", "一.教育提质工程")]
+    [InlineData("**1. 新增托位**", "  1. 新增托位  ")]
+    [InlineData("3*5米", "3*5米")]
+    public void Ascii_stops_and_markdown_emphasis_are_read_as_the_text_means_them(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("成都发布　2025-10-16", "成都发布", "2025-10-16 00:00")]
+    [InlineData("原创 吴中发布 吴中发布 2025年07月22日 18:30 江苏", "吴中发布", "2025-07-22 18:30")]
+    [InlineData("县民生实事项目办公室　2025年4月10日", "县民生实事项目办公室", "2025-04-10 00:00")]
+    [InlineData("2025年1月10日", null, "2025-01-10 00:00")]
+    public void A_byline_says_who_published_and_when(string line, string? publisher, string at)
+    {
+        var text = TextNormalizer.Normalize(line);
+
+        var byline = DateReader.Byline(text, new Span(0, text.Length))!.Value;
+
+        Assert.Equal((publisher, at), (byline.Publisher, byline.At.ToString("yyyy-MM-dd HH:mm")));
+    }
+
+    [Theory]
+    [InlineData("数据截至 2025年8月31日")]
+    [InlineData("（2025年1月16日区十八届人民代表大会五次会议票决产生）")]
+    [InlineData("新增托位460个，2025年9月30日")]
+    public void A_date_in_other_words_is_not_a_byline(string line)
+    {
+        Assert.Null(DateReader.Byline(line, new Span(0, line.Length)));
+    }
+
+    [Theory]
+    [InlineData("新建（改扩建）中小学", "中小学")]
+    [InlineData("为全区中小学配备图书", "图书")]
+    [InlineData("新建改建公共厕所", "公共厕所")]
+    [InlineData("推进危旧楼房改建", "危旧楼房改建")]
+    public void A_name_is_the_thing_counted_without_its_verbs_and_notes(string words, string name)
+    {
+        Assert.Equal(name, Names.Strip(words));
+    }
+
+    [Theory]
+    [InlineData(623, 1000, 62.3, true)]
+    [InlineData(19, 26, 73, true)]
+    [InlineData(17, 15, 113, true)]
+    [InlineData(5119, 6000, 85, true)]
+    [InlineData(86, 100, 62.3, false)]
+    [InlineData(1136, 1000, 62.3, false)]
+    public void A_stated_rate_agrees_with_the_figure_it_rounds_or_cuts_from(double value, double target, double stated, bool agrees)
+    {
+        Assert.Equal(agrees, TargetMatcher.Agrees((decimal)value, (decimal)target, (decimal)stated));
     }
 
     [Fact]

@@ -138,6 +138,32 @@ public class RobustnessTests
         Assert.Contains(result.Questions, q => q.Question!.Contains("超过"));
     }
 
+    [Fact]
+    public void An_item_with_thousands_of_targets_and_figures_gives_a_bounded_result()
+    {
+        var wording = string.Concat(Enumerable.Repeat("新增托位460个、", 2_000));
+        var progress = string.Concat(Enumerable.Repeat("已新增托位300个，完成率65%；", 2_000));
+        var text = $"测试区2025年民心工程\n01  测试工程\n{wording}。{progress}\n";
+
+        var result = ImportWithin(text);
+
+        AssertUsable(result);
+        Assert.Contains(result.Questions, q => q.Question!.Contains("目标超过"));
+        Assert.Contains(result.Questions, q => q.Question!.Contains("数字超过"));
+    }
+
+    [Fact]
+    public void Megabytes_of_page_after_the_end_of_the_article_give_a_bounded_result()
+    {
+        var seed = Drafts.Text("jinnan-2025-h1.txt");
+        var links = string.Concat(Enumerable.Repeat("▶ 津南这些地方要修路了！\n区人民政府办公室\n2025年7月17日\n", 100_000));
+
+        var result = ImportWithin(seed + "\n往期推荐\n" + links);
+
+        AssertUsable(result);
+        Assert.Equal(26, result.ItemCount);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n\t ")]

@@ -44,14 +44,22 @@ public sealed class ShareLinks(IOptions<MinxinOptions> options)
         var matrix = data.ModuleMatrix;
         var size = matrix.Count;
         var path = new StringBuilder();
+        // One rectangle per horizontal run of dark modules: a third of the bytes of one per module.
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
             {
-                if (matrix[y][x])
+                if (!matrix[y][x])
                 {
-                    path.Append('M').Append(x).Append(' ').Append(y).Append("h1v1h-1z");
+                    continue;
                 }
+                var run = 1;
+                while (x + run < size && matrix[y][x + run])
+                {
+                    run++;
+                }
+                path.Append('M').Append(x).Append(' ').Append(y).Append('h').Append(run).Append("v1h-").Append(run).Append('z');
+                x += run - 1;
             }
         }
         return $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\">"
