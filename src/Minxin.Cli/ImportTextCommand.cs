@@ -210,9 +210,22 @@ public sealed class ImportTextCommand : ICliCommand
         {
             text.Append($"        预计{date.ToChinese()}完成\n");
         }
+        var responsibility = new List<string>();
         if (item.LeadUnit is not null)
         {
-            text.Append($"        牵头单位：{item.LeadUnit}{(item.CooperatingUnits is { Count: > 0 } units ? "；配合单位：" + string.Join("、", units) : "")}\n");
+            responsibility.Add($"牵头单位：{item.LeadUnit}");
+        }
+        if (item.CooperatingUnits is { Count: > 0 } units)
+        {
+            responsibility.Add("配合单位：" + string.Join("、", units));
+        }
+        if (item.Deadline is not null)
+        {
+            responsibility.Add($"完成时限：{item.Deadline}");
+        }
+        if (responsibility.Count > 0)
+        {
+            text.Append("        ").Append(string.Join("；", responsibility)).Append('\n');
         }
     }
 

@@ -1,7 +1,8 @@
 namespace Minxin.Importer.Tests;
 
 /// <summary>
-/// Texts in the forms other cities and provinces publish (杭州, 成都, 深圳, 上海, 北京, 苏州, 长沙, 广州, 湖州, 宁波), written
+/// Texts in the forms other cities and provinces publish (杭州, 成都, 深圳, 上海, 北京, 苏州, 长沙, 广州, 湖州, 宁波; a formal
+/// report in sections; a web page with an HTML table), written
 /// for this project in the genre's own words: each read into a valid draft with the facts a careful person would transcribe.
 /// </summary>
 public class OtherRegionsTextTests
@@ -234,6 +235,8 @@ public class OtherRegionsTextTests
         Assert.Equal((21500m, 71.7m), (draft.Item("开展职业技能培训").ValueOf(30000).Value!.Value, draft.Item("开展职业技能培训").ValueOf(30000).StatedPercent!.Value));
         Assert.Equal((5m, 98000000m), (draft.Item("整治河涌").ValueOf(12).Value!.Value, draft.Item("整治河涌").ValueOf(230000000).Value!.Value));
         Assert.Null(draft.Item("新建社区体育公园").Report().Values);
+        // 42% is 5 of 12 河涌 rounded and 9800万 of 2.3亿 cut: the reviewer says which.
+        Assert.Contains(draft.Draft!.Questions!, q => q.Path == "$.categories[0].items[9].reports[0].values[0].statedPercent" && q.Question!.Contains("投资"));
     }
 
     [Fact]
@@ -255,6 +258,39 @@ public class OtherRegionsTextTests
         var roads = draft.Item("新建改造农村公路");
         Assert.DoesNotContain(roads.Report().Values!, v => v.Indicator == roads.Target(55).Key);
         Assert.Contains(draft.Draft!.Questions!, q => q.Path == "$.categories[1].items[0].indicators[0].target" && q.Question!.Contains("3所"));
+    }
+
+    [Fact]
+    public void A_formal_report_in_sections_reads_the_items_of_its_progress_section_and_its_signer()
+    {
+        var draft = Drafts.Read("report-2025-h1-sections.txt");
+
+        Assert.Empty(Drafts.Errors(draft));
+        // 一、总体情况 / 二、具体进展 / 三、下一步工作 are sections above the categories, not categories.
+        Assert.Equal(["教育卫生", "城市建设"], draft.Categories!.Select(c => c.Name));
+        Assert.Equal(5, draft.Items().Count());
+        Assert.Equal(("区发展改革委", "2025-07-08T00:00:00+08:00"), (draft.Sources![0].Publisher, draft.Sources[0].PublishedAt));
+        Assert.All(draft.Items(), i => Assert.Equal("2025-06-30", i.Report().AsOf));
+        Assert.Equal(["inProgress", "inProgress", "inProgress", "completed", "inProgress"], Statuses(draft));
+        Assert.Equal(1, draft.Item("新建社区卫生服务中心").ValueOf(2).Value); // "1个已竣工，1个正在进行主体施工"
+        Assert.Equal((8m, 40m), (draft.Item("改造老旧小区").ValueOf(20).Value!.Value, draft.Item("改造老旧小区").ValueOf(20).StatedPercent!.Value));
+        // The title names no district: asked, not guessed.
+        Assert.Contains(draft.Draft!.Questions!, q => q.Path == "$.region.name");
+    }
+
+    [Fact]
+    public void A_web_page_with_an_html_table_reads_its_rows_and_the_quarter_its_heading_names()
+    {
+        var draft = Drafts.Read("county-2025-q3-table.html");
+
+        Assert.Empty(Drafts.Errors(draft));
+        Assert.Equal(["新增托位300个", "新建助餐点10个"], draft.Items().Select(i => i.Title));
+        Assert.All(draft.Items(), i => Assert.Equal("2025-09-30", i.Report().AsOf)); // 三季度进展表
+        Assert.Equal(("县政府办", "2025-10-15T00:00:00+08:00"), (draft.Sources![0].Publisher, draft.Sources[0].PublishedAt));
+        var places = draft.Item("新增托位300个").ValueOf(300);
+        Assert.Equal((240m, 80m), (places.Value!.Value, places.StatedPercent!.Value));
+        // 10 of 10 in service, but the page does not say the item is done.
+        Assert.Equal("inProgress", draft.Item("新建助餐点10个").Report().Status);
     }
 
     [Fact]

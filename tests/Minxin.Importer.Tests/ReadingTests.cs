@@ -84,6 +84,18 @@ public class ReadingTests
     }
 
     [Theory]
+    [InlineData("2025年杭州市民生实事项目上半年进展情况", "2025-06-30")]
+    [InlineData("天心区2025年为民办实事项目前三季度进展情况", "2025-09-30")]
+    [InlineData("某某县2025年民生实事项目三季度进展表", "2025-09-30")]
+    [InlineData("长兴县2025年十方面民生实事项目一季度进展通报", "2025-03-31")]
+    [InlineData("朝阳区2025年重要民生实事项目进展情况（10月）", "2025-10-31")]
+    [InlineData("徐汇区2025年为民办实事项目完成情况（全年）", "2025-12-31")]
+    public void A_title_naming_its_period_dates_the_report_at_the_period_end(string title, string expected)
+    {
+        Assert.Equal(expected, DateReader.EndOfPeriodNamed(title, new Span(0, title.Length), 2025)!.Value.ToString("yyyy-MM-dd"));
+    }
+
+    [Theory]
     [InlineData("预计9月份投入使用", "2025-09")]
     [InlineData("预计8月底竣工", "2025-08-31")]
     [InlineData("预计9月底前投入使用", "2025-09-30")]

@@ -19,6 +19,8 @@ public class RobustnessTests
         "6月底", "1—5月份", "预计", "9月份", "投入使用", "年底前", "完工", "该项目已完成", "已完成", "超额完成", "基本完工", "2项提前超额完成全年任务",
         "牵头单位：", "区教育局", "序号", "项目名称", "目标任务", "进展情况", "民心工程", "津南区", "2025年", "来源：", "发布时间：2025-07-17 13:43",
         "一百二十", "两千", "個", "區", "累计", "其中", "等", "幼儿园", "主体封顶", "正在进行", "装修", "{", "}", "%%", "\uD800", "&nbsp;", "<p>", "</p>",
+        "往期推荐", "阅读原文", "**", "---", "|---|", "（牵头单位：", "（市）", "占年度目标的", "签约", "其余", "已完工", "尚未开工", "数据截至：",
+        "2025年1月10日", "区人民政府办公室", "原创 ", "三季度", ".", ",", "１２", "％", "<td>", "</tr>",
     ];
 
     private static ImportResult ImportWithin(string text)
@@ -136,6 +138,21 @@ public class RobustnessTests
         AssertUsable(result);
         Assert.InRange(result.ItemCount, 1, Reading.ProgramReader.MaxItems);
         Assert.Contains(result.Questions, q => q.Question!.Contains("超过"));
+    }
+
+    public static TheoryData<string> GenreTexts() =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Texts")).Select(f => Path.GetFileName(f)).Order()];
+
+    [Theory]
+    [MemberData(nameof(GenreTexts))]
+    public void Every_cut_of_every_genre_text_gives_a_valid_draft_or_no_items(string name)
+    {
+        var text = Drafts.Text(name);
+        for (var length = 0; length <= text.Length; length += Math.Max(17, text.Length / 60))
+        {
+            var result = TextImporter.Import(text[..length]);
+            Assert.True(!result.HasItems || Drafts.IsValidDataFile(result.Draft), $"{name} cut at {length}: {string.Join("; ", Drafts.Errors(result.Draft))}");
+        }
     }
 
     [Fact]

@@ -114,6 +114,34 @@ public abstract class StorageTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_saved_report_cannot_be_rewritten_only_reviewed()
+    {
+        await using var db = await NewDatabaseAsync();
+        await ProgramStore.AddAsync(db, Jinnan(), replace: false);
+
+        var report = await db.Reports.OrderBy(r => r.Id).FirstAsync();
+        report.Narrative = "改写后的进展";
+        var rewrite = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        var value = await db.IndicatorValues.OrderBy(v => v.Id).FirstAsync();
+        value.Value += 1;
+        var changedFigure = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        var reviewed = await db.Reports.OrderBy(r => r.Id).FirstAsync();
+        reviewed.ReviewNote = "复核无误";
+        await db.SaveChangesAsync();
+
+        Assert.Contains("Narrative", rewrite.Message);
+        Assert.Contains("IndicatorValue", changedFigure.Message);
+        db.ChangeTracker.Clear();
+        var stored = await db.Reports.OrderBy(r => r.Id).FirstAsync();
+        Assert.NotEqual("改写后的进展", stored.Narrative);
+        Assert.Equal("复核无误", stored.ReviewNote);
+    }
+
+    [Fact]
     public async Task Migrating_twice_is_harmless()
     {
         await using var db = await NewDatabaseAsync();

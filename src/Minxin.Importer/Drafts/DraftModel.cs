@@ -6,6 +6,7 @@ namespace Minxin.Importer.Drafts;
 
 // What the reader understood, before it is written out as a data file. Objects here are the owners that provenance
 // and questions refer to; the writer turns them into JSON paths.
+// Not the domain's Indicator/ProgressReport: provenance needs object identity and each figure's written span, which those EF entities cannot hold.
 
 internal sealed class DraftProgram
 {

@@ -32,6 +32,9 @@ internal static class DateReader
         Linear);
     private static readonly Regex PublisherPattern = new(@"(?:信息来源|稿源|来源)\s*[:：]\s*([^\s|，。：:]{1,30})", Linear);
     private static readonly Regex DeadlinePattern = new(@"(?:(\d{4})\s*年)?\s*" + Month + @"\s*月(底|末|份|中旬|上旬|下旬)?(?:(\d{1,2})\s*日)?|(年底|年末|年内|全年)", Linear);
+    // What a title calls the period it reports on: 上半年, 前三季度, 三季度, （10月）, 10月份进展, 全年, 年终.
+    private static readonly Regex PeriodNamePattern = new(
+        @"(上半年|前三季度)|(?:第)?([一二三四1-4])\s*季度|(?:^|[（(\s年])" + Month + @"\s*月份?(?:[）)]|进展|月报|工作)|(全年|年终|年度|年底|年末)", Linear);
     private static readonly Regex YearPattern = new(@"(20\d{2})\s*年", Linear);
 
     private static readonly string[] CompletionVerbs =
@@ -195,6 +198,21 @@ internal static class DateReader
             return null;
         }
         return Date(y, month, match.Groups[4].Success ? Int(match.Groups[4].Value) : 0);
+    }
+
+    /// <summary>The last day of the period a title names: "上半年" → 6-30, "三季度" → 9-30, "（10月）" → 10-31, "全年" → 12-31.</summary>
+    public static DateOnly? EndOfPeriodNamed(string text, Span range, int year)
+    {
+        var match = PeriodNamePattern.Match(text, range.Start, range.Length);
+        if (!match.Success || year is < 2000 or > 2100)
+        {
+            return null;
+        }
+        var month = match.Groups[1].Success ? (match.Groups[1].Value == "上半年" ? 6 : 9)
+            : match.Groups[2].Success ? 3 * (char.IsAsciiDigit(match.Groups[2].Value[0]) ? Int(match.Groups[2].Value) : Numerals.Digit(match.Groups[2].Value[0]))
+            : match.Groups[3].Success ? MonthOf(match.Groups[3].Value) ?? 0
+            : 12;
+        return month is >= 1 and <= 12 ? new DateOnly(year, month, DaysIn(year, month)) : null;
     }
 
     /// <summary>The first "20XX年" in the range.</summary>

@@ -12,7 +12,7 @@ internal sealed record NamedFigure(Figure Figure, string Name, string Before, Sp
 /// </summary>
 internal sealed class FigureNamer(SourceText text)
 {
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public List<NamedFigure> Name(Span range, List<Figure> figures)
     {
@@ -22,10 +22,10 @@ internal sealed class FigureNamer(SourceText text)
         {
             var figure = figures[k];
             var start = Math.Min(figure.Span.Start, Math.Max(floor, LastHardStop(floor, figure.Span.Start) + 1));
-            var before = TextNormalizer.Clean(_s.AsSpan(start, figure.Span.Start - start));
-            var stripped = IsListJoint(before) ? "" : Names.BeforePercent(Names.Strip(before));
+            var before = TextNormalizer.Clean(_normalized.AsSpan(start, figure.Span.Start - start));
+            var stripped = IsListJoint(before) ? "" : Names.WithoutVerbBeforeFigure(Names.Strip(before));
             var limit = k + 1 < figures.Count ? Math.Min(range.End, figures[k + 1].Span.Start) : range.End;
-            var after = figure.Span.End < limit && !Sentences.IsHardStop(_s[figure.Span.End]) ? Names.After(_s, figure.Span.End, limit) : "";
+            var after = figure.Span.End < limit && !Sentences.IsHardStop(_normalized[figure.Span.End]) ? Names.After(_normalized, figure.Span.End, limit) : "";
             var useAfter = after.Length >= 2;
             var name = useAfter ? after : stripped;
             var phrase = useAfter ? Span.FromTo(figure.Span.Start, figure.Span.End + after.Length) : Span.FromTo(start, figure.Span.End);
@@ -53,7 +53,7 @@ internal sealed class FigureNamer(SourceText text)
     {
         for (var i = a.Span.End; i < b.Span.Start; i++)
         {
-            if (Sentences.IsHardStop(_s[i]))
+            if (Sentences.IsHardStop(_normalized[i]))
             {
                 return false;
             }
@@ -65,7 +65,7 @@ internal sealed class FigureNamer(SourceText text)
     {
         for (var i = before - 1; i >= floor; i--)
         {
-            if (Sentences.IsHardStop(_s[i]))
+            if (Sentences.IsHardStop(_normalized[i]))
             {
                 return i;
             }

@@ -72,91 +72,118 @@ internal static class FigureScanner
 
     private static bool IsPartOfToken(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '/' or ':' or '_';
 
+    /// <summary>The figure that starts at <paramref name="start"/>, if the number there is one, and where to read on.</summary>
     private static (Figure? Figure, int Next) Read(string text, int start, int end, bool chinese)
     {
-        decimal number;
-        int length;
-        if (chinese ? !Numerals.TryReadChinese(text, start, out number, out length) : !Numerals.TryReadArabic(text, start, out number, out length))
+        if (chinese ? !Numerals.TryReadChinese(text, start, out var number, out var length) : !Numerals.TryReadArabic(text, start, out number, out length))
         {
             return (null, start + Math.Max(1, length));
         }
         var numberEnd = start + length;
         if (start > 0 && text[start - 1] == '第')
         {
-            return (null, numberEnd);
+            return (null, numberEnd); // 第四届: an ordinal
         }
         var q = SkipSpaces(text, numberEnd, end);
         if (q >= end)
         {
             return (null, numberEnd);
         }
-        var c = text[q];
+        if (NotACount(text, q, end) is { } skipTo)
+        {
+            return (null, skipTo);
+        }
+        var (multiplier, unit, qualifier, unitEnd) = ScaleAndUnit(text, q, end, chinese);
+        if (unit is null)
+        {
+            return (null, unitEnd);
+        }
+        if (chinese && length == 1 && (unit == "%" || Idioms.Any(w => text.AsSpan(start).StartsWith(w, StringComparison.Ordinal))
+            || start > 0 && WordBefore.Contains(text[start - 1])))
+        {
+            return (null, unitEnd);
+        }
+        var (figureStart, figureEnd) = (start, unitEnd);
+        qualifier = Comparators(text, ref figureStart, ref figureEnd, end) ?? qualifier;
+        var value = decimal.Round(number * multiplier, FixedScale.Decimals);
+        if (value <= 0 || value > FixedScale.MaxValue)
+        {
+            return (null, figureEnd);
+        }
+        return (new Figure(Span.FromTo(figureStart, figureEnd), value, unit, qualifier, chinese), figureEnd);
+    }
+
+    /// <summary>
+    /// Where to read on when what follows the number makes it no count: a date or age (2025年, 5月, 60岁), a range
+    /// (1—5月份 is a period; 3-5个 is not one figure either), a time or a list number (13:43, 1.).
+    /// </summary>
+    private static int? NotACount(string text, int at, int end)
+    {
+        var c = text[at];
         if (c is '年' or '月' or '日' or '号' or '时' or '点' or '岁' or '周' or '天')
         {
-            return (null, q + 1);
+            return at + 1;
         }
-        if (c is '—' or '–' or '-' or '~' or '至' or '到' && q + 1 < end && (char.IsAsciiDigit(text[q + 1]) || Numerals.IsChineseDigit(text[q + 1])))
+        if (c is '—' or '–' or '-' or '~' or '至' or '到' && at + 1 < end && (char.IsAsciiDigit(text[at + 1]) || Numerals.IsChineseDigit(text[at + 1])))
         {
-            // A range: 1—5月份 is a period; 3-5个 is not one figure either.
-            var after = q + 1;
+            var after = at + 1;
             while (after < end && (char.IsAsciiDigit(text[after]) || Numerals.IsChineseNumeralChar(text[after])))
             {
                 after++;
             }
-            return (null, after);
+            return after;
         }
-        if (c is ':' or '.' or ',')
-        {
-            return (null, q + 1);
-        }
+        return c is ':' or '.' or ',' ? at + 1 : null;
+    }
+
+    /// <summary>万/亿 and 余/多 after the number, then the unit: "2万余份" is over 20000 份, "1.2亿元" is 120000000 元.</summary>
+    private static (decimal Multiplier, string? Unit, Comparator Qualifier, int End) ScaleAndUnit(string text, int at, int end, bool chinese)
+    {
         var qualifier = Comparator.Exactly;
-        if (c is '余' or '多' && q + 1 < end && text[q + 1] is '万' or '亿')
+        if (text[at] is '余' or '多' && at + 1 < end && text[at + 1] is '万' or '亿')
         {
             qualifier = Comparator.Over;
-            q++;
+            at++;
         }
         decimal multiplier = 1;
-        if (q < end && text[q] == '万' && !chinese)
+        if (at < end && !chinese && text[at] is '万' or '亿')
         {
-            multiplier = 10_000;
-            q++;
+            multiplier = text[at] == '万' ? 10_000 : 100_000_000;
+            at++;
         }
-        else if (q < end && text[q] == '亿' && !chinese)
-        {
-            multiplier = 100_000_000;
-            q++;
-        }
-        if (q < end && text[q] is '余' or '多')
+        if (at < end && text[at] is '余' or '多')
         {
             qualifier = Comparator.Over;
-            q++;
+            at++;
         }
-        q = SkipSpaces(text, q, end);
-        var unit = q < end && text[q] == '%' ? "%" : UnitAt(text, q, end);
+        at = SkipSpaces(text, at, end);
+        var unit = at < end && text[at] == '%' ? "%" : UnitAt(text, at, end);
         if (unit is null)
         {
-            return (null, q);
+            return (multiplier, null, qualifier, at);
         }
-        var figureEnd = q + unit.Length;
+        var unitEnd = at + unit.Length;
         if (unit == "万千瓦")
         {
             multiplier *= 10_000;
             unit = "千瓦";
         }
-        if (chinese && length == 1 && (unit == "%" || Idioms.Any(w => text.AsSpan(start).StartsWith(w, StringComparison.Ordinal))
-            || start > 0 && WordBefore.Contains(text[start - 1])))
+        return (multiplier, unit, qualifier, unitEnd);
+    }
+
+    /// <summary>以上/左右 after the figure and 不少于/超过/约 before it, which then belong to its span.</summary>
+    private static Comparator? Comparators(string text, ref int start, ref int end, int limit)
+    {
+        Comparator? said = null;
+        if (Follows(text, end, limit, "以上"))
         {
-            return (null, figureEnd);
+            said = Comparator.Over;
+            end += 2;
         }
-        if (Follows(text, figureEnd, end, "以上"))
+        else if (Follows(text, end, limit, "左右"))
         {
-            qualifier = Comparator.Over;
-            figureEnd += 2;
-        }
-        else if (Follows(text, figureEnd, end, "左右"))
-        {
-            qualifier = Comparator.About;
-            figureEnd += 2;
+            said = Comparator.About;
+            end += 2;
         }
         var figureStart = start;
         foreach (var (words, comparator) in new[] { (AtLeast, Comparator.AtLeast), (Over, Comparator.Over), (About, Comparator.About) })
@@ -165,17 +192,11 @@ internal static class FigureScanner
                 && !(w == "约" && figureStart >= 2 && WordsEndingInYue.Contains(text[figureStart - 2])));
             if (word is not null)
             {
-                qualifier = comparator;
-                figureStart -= word.Length;
-                break;
+                start -= word.Length;
+                return comparator;
             }
         }
-        var value = decimal.Round(number * multiplier, FixedScale.Decimals);
-        if (value <= 0 || value > FixedScale.MaxValue)
-        {
-            return (null, figureEnd);
-        }
-        return (new Figure(Span.FromTo(figureStart, figureEnd), value, unit, qualifier, chinese), figureEnd);
+        return said;
     }
 
     private static int SkipSpaces(string text, int i, int end)

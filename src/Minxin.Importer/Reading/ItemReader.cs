@@ -17,7 +17,7 @@ internal sealed class ItemReader
     private readonly SourceText _text;
     private readonly Evidence _evidence;
     private readonly int _year;
-    private readonly string _s;
+    private readonly string _normalized;
     private readonly FigureNamer _namer;
     private readonly WordingReader _wording;
     private readonly ProgressReader _progress;
@@ -29,7 +29,7 @@ internal sealed class ItemReader
         _text = text;
         _evidence = evidence;
         _year = year;
-        _s = text.Normalized;
+        _normalized = text.Normalized;
         _namer = new FigureNamer(text);
         _wording = new WordingReader(text, evidence, year);
         _progress = new ProgressReader(text, evidence, _namer, year, reportDate);
@@ -54,7 +54,7 @@ internal sealed class ItemReader
         item.Report = report;
         _status.Read(report, raw, progress, statusCell);
         var figures = _progress.Read(item, progress, descriptive);
-        var statedCell = percentCell is { Length: > 0 } cell ? FigureScanner.Scan(_s, cell).FirstOrDefault(f => f.IsPercent) : null;
+        var statedCell = percentCell is { Length: > 0 } cell ? FigureScanner.Scan(_normalized, cell).FirstOrDefault(f => f.IsPercent) : null;
         var open = TargetMatcher.Match(item, figures, report.Status == ItemStatus.Completed, statedCell?.Value);
         Values(item, report, figures);
         if (statedCell is not null)
@@ -63,8 +63,8 @@ internal sealed class ItemReader
         }
         AskOpen(report, open);
         FillCompleted(item, report, progress);
-        Check(report);
-        Sites(item, report, progress);
+        AskAboutDisagreeingFigures(report);
+        SitesAndExpectedCompletion(item, report, progress);
         report.Narrative = _narrative.Write(report, progress);
         if (progress.Count > 0)
         {
@@ -103,7 +103,7 @@ internal sealed class ItemReader
             return descriptive;
         }
         var keys = new HashSet<string>();
-        foreach (var named in _namer.Name(wording, FigureScanner.Scan(_s, wording)))
+        foreach (var named in _namer.Name(wording, FigureScanner.Scan(_normalized, wording)))
         {
             if (item.Indicators.Count >= ProgressReader.MaxFiguresPerItem)
             {
@@ -111,7 +111,7 @@ internal sealed class ItemReader
                 break;
             }
             var figure = named.Figure;
-            var next = figure.Span.End < wording.End ? _s[figure.Span.End] : '\0';
+            var next = figure.Span.End < wording.End ? _normalized[figure.Span.End] : '\0';
             if (next == '的' || named.Before.EndsWith("超过", StringComparison.Ordinal))
             {
                 continue; // 超过3万元的在职工会会员: who qualifies, not how many
@@ -121,7 +121,7 @@ internal sealed class ItemReader
                 descriptive.Add(figure); // 福惠道等3条道路: the roads named, not a count to reach
                 continue;
             }
-            var name = figure.IsPercent ? Names.BeforePercent(named.Name) : named.Name;
+            var name = named.Name;
             var indicator = new DraftIndicator
             {
                 Key = Names.Key(name, figure.Unit, keys),
@@ -172,17 +172,17 @@ internal sealed class ItemReader
             _evidence.Found(value, "value", reading.Phrase, reading.Target is null ? (figure.ChineseNumeral ? 0.6m : 0.8m) : reading.IsCumulative ? 0.9m : 0.8m);
             if (reading.Period is not null)
             {
-                _evidence.Found(value, "period", reading.Sentence, 0.85m);
+                _evidence.Found(value, "period", reading.Clause, 0.85m);
                 if (!reading.Period.Value.StartsOnNewYear)
                 {
-                    _evidence.Ask(value, "period", reading.Sentence,
+                    _evidence.Ask(value, "period", reading.Clause,
                         $"“{indicator.Name}”的数值只统计 {reading.Period.Value.ToChinese()}。如果这一指标逐期累加，请把它设为按期统计（accumulation: perPeriod）。");
                 }
             }
         }
         foreach (var percent in figures.Where(r => r.IsStatedRate))
         {
-            var before = figures.Where(r => r.Sentence == percent.Sentence && r.Value is not null && r.Figure.Span.End <= percent.Figure.Span.Start).ToList();
+            var before = figures.Where(r => r.Clause == percent.Clause && r.Value is not null && r.Figure.Span.End <= percent.Figure.Span.Start).ToList();
             var owner = before.LastOrDefault(r => r.Target?.Target is > 0 && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value))
                 ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault();
             if (owner?.Value is { StatedPercent: null } value)
@@ -203,12 +203,17 @@ internal sealed class ItemReader
     private void PercentCell(DraftItem item, DraftReport report, Figure figure, Span cell)
     {
         var open = report.Values.Where(v => v.Indicator.Target is not null && v.StatedPercent is null).ToList();
-        var value = open.FirstOrDefault(v => v.Indicator.Target is > 0 && TargetMatcher.Agrees(v.Value, v.Indicator.Target.Value, figure.Value))
-            ?? open.FirstOrDefault();
+        var agreeing = open.Where(v => v.Indicator.Target is > 0 && TargetMatcher.Agrees(v.Value, v.Indicator.Target.Value, figure.Value)).ToList();
+        var value = agreeing.FirstOrDefault() ?? open.FirstOrDefault();
         if (value is not null)
         {
             value.StatedPercent = figure.Value;
-            _evidence.Found(value, "statedPercent", cell, 0.85m);
+            var sure = agreeing.Count == 1 || open.Count == 1;
+            _evidence.Found(value, "statedPercent", cell, sure ? 0.85m : 0.5m);
+            if (!sure)
+            {
+                _evidence.Ask(value, "statedPercent", cell, $"完成率 {_text.Clean(cell)} 可能属于“{string.Join("”或“", open.Select(v => v.Indicator.Name))}”，暂记在“{value.Indicator.Name}”，请核对。");
+            }
             return;
         }
         var keys = item.Indicators.Select(i => i.Key).ToHashSet();
@@ -229,7 +234,7 @@ internal sealed class ItemReader
         foreach (var (target, candidates) in open)
         {
             var figures = string.Join("、", candidates.Select(r => _text.Clean(r.Figure.Span)));
-            _evidence.Ask(target, "target", candidates[0].Sentence,
+            _evidence.Ask(target, "target", candidates[0].Clause,
                 $"“{target.Name}”的进展可能是原文中的 {figures}，但无法确定哪个（或是否）计入完成情况，暂未计入，请核对。");
         }
     }
@@ -242,7 +247,7 @@ internal sealed class ItemReader
             return;
         }
         var over = progress.Any(p => _text.Slice(p).Contains("超额完成", StringComparison.Ordinal));
-        var said = progress.Select(p => StatusPhrases.ItemCompletedPhrase(_s, p)).FirstOrDefault(s => s is not null) ?? progress.FirstOrDefault();
+        var said = progress.Select(p => StatusPhrases.ItemCompletedPhrase(_normalized, p)).FirstOrDefault(s => s is not null) ?? progress.FirstOrDefault();
         foreach (var indicator in item.Indicators.Where(i => i.Target is not null && report.Values.All(v => v.Indicator != i)))
         {
             var value = new DraftValue { Indicator = indicator, Value = indicator.Target!.Value, Qualifier = over ? Comparator.Over : Comparator.Exactly };
@@ -252,7 +257,7 @@ internal sealed class ItemReader
     }
 
     /// <summary>A stated percentage that disagrees with the figures, and a target reached without the text saying done, go to the reviewer.</summary>
-    private void Check(DraftReport report)
+    private void AskAboutDisagreeingFigures(DraftReport report)
     {
         foreach (var value in report.Values.Where(v => v.Indicator.Target is > 0))
         {
@@ -272,7 +277,7 @@ internal sealed class ItemReader
     }
 
     /// <summary>The sites the progress text reports on, and the item's expected completion: of several dates, the latest.</summary>
-    private void Sites(DraftItem item, DraftReport report, List<Span> progress)
+    private void SitesAndExpectedCompletion(DraftItem item, DraftReport report, List<Span> progress)
     {
         var sites = SiteReader.Read(_text, progress, _year);
         var keys = new HashSet<string>();
@@ -294,7 +299,7 @@ internal sealed class ItemReader
             }
         }
         // An expected date said of a site is that site's; the others are the item's.
-        var expected = progress.SelectMany(p => DateReader.Expectations(_s, p, _year))
+        var expected = progress.SelectMany(p => DateReader.Expectations(_normalized, p, _year))
             .Where(e => !sites.Any(s => s.Clause.Start <= e.Where.Start && e.Where.End <= s.Clause.End))
             .ToList();
         if (expected.Count > 0)

@@ -12,7 +12,7 @@ internal sealed class ItemStatusReader(SourceText text, Evidence evidence)
 {
     private const decimal Stated = 0.9m;
 
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public void Read(DraftReport report, RawItem raw, List<Span> progress, Span? statusCell)
     {
@@ -37,7 +37,7 @@ internal sealed class ItemStatusReader(SourceText text, Evidence evidence)
         }
         foreach (var piece in progress)
         {
-            if (StatusPhrases.ItemCompletedPhrase(_s, piece) is { } done)
+            if (StatusPhrases.ItemCompletedPhrase(_normalized, piece) is { } done)
             {
                 if (report.Status != ItemStatus.Completed && confidence >= Stated)
                 {
@@ -48,13 +48,13 @@ internal sealed class ItemStatusReader(SourceText text, Evidence evidence)
                 confidence = 0.95m;
                 break;
             }
-            if (confidence < Stated && StatusPhrases.DelayedPhrase(_s, piece.Start, piece.Length) is { Success: true } late)
+            if (confidence < Stated && StatusPhrases.DelayedPhrase(_normalized, piece.Start, piece.Length) is { Success: true } late)
             {
                 report.Status = ItemStatus.Delayed;
                 span = new Span(late.Index, late.Length);
                 confidence = 0.7m;
             }
-            else if (confidence < Stated && StatusPhrases.NotStartedPhrase(_s, piece.Start, piece.Length) is { Success: true } idle)
+            else if (confidence < Stated && StatusPhrases.NotStartedPhrase(_normalized, piece.Start, piece.Length) is { Success: true } idle)
             {
                 report.Status = ItemStatus.NotStarted;
                 span = new Span(idle.Index, idle.Length);
@@ -72,14 +72,14 @@ internal sealed class ItemStatusReader(SourceText text, Evidence evidence)
     {
         foreach (var piece in progress)
         {
-            if (StatusPhrases.BasicallyDone(_s, piece.Start, piece.Length) is { Success: true } basically)
+            if (StatusPhrases.BasicallyDone(_normalized, piece.Start, piece.Length) is { Success: true } basically)
             {
                 evidence.Ask(report, "status", new Span(basically.Index, basically.Length), $"原文说“{basically.Value}”，是否算该子项已完成？暂记为推进中。");
                 return;
             }
-            if (StatusPhrases.BareCompletedPhrase(_s, piece.Start, piece.Length) is { Success: true } bare)
+            if (StatusPhrases.BareCompletedPhrase(_normalized, piece.Start, piece.Length) is { Success: true } bare)
             {
-                evidence.Ask(report, "status", Sentences.ClauseAround(_s, bare.Index), "原文有“已完成”，但没说是整个子项还是其中一步，暂记为推进中，请确认。");
+                evidence.Ask(report, "status", Sentences.ClauseAround(_normalized, bare.Index), "原文有“已完成”，但没说是整个子项还是其中一步，暂记为推进中，请确认。");
                 return;
             }
         }

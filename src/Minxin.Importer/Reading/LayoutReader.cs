@@ -427,9 +427,13 @@ internal static class LayoutReader
         {
             return false;
         }
-        return DateReader.Byline(text.Normalized, line) is not null
-            || content.Length <= 20 && SignerEnds.Any(e => content.EndsWith(e, StringComparison.Ordinal)) && FigureScanner.Scan(content, new Span(0, content.Length)).Count == 0;
+        return DateReader.Byline(text.Normalized, line) is not null || IsSigner(content);
     }
+
+    /// <summary>A line that names only the unit that signs: "区人民政府办公室", "区发展改革委".</summary>
+    public static bool IsSigner(string line) =>
+        line.Length <= 20 && line.IndexOfAny(['。', '，', '；', '：', '、']) < 0 && SignerEnds.Any(e => line.EndsWith(e, StringComparison.Ordinal))
+        && FigureScanner.Scan(line, new Span(0, line.Length)).Count == 0;
 
     /// <summary>"津南区始终以人民群众满意度为标准…": the closing words of an article, not an item.</summary>
     public static bool IsClosingRemark(string line) =>

@@ -121,7 +121,7 @@ internal static class Names
     }
 
     /// <summary>"商铺租用率达", "体检率达到" name 商铺租用率, 体检率: the verb before a figure is not part of its name.</summary>
-    public static string BeforePercent(string name)
+    public static string WithoutVerbBeforeFigure(string name)
     {
         foreach (var word in VerbsBeforeFigure)
         {

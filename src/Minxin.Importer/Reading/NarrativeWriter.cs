@@ -15,7 +15,7 @@ internal sealed class NarrativeWriter(SourceText text, Evidence evidence)
 {
     private static readonly string[] Openings = ["该项目已完成。", "该项目已完成，", "目前，", "目前,"];
 
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public string Write(DraftReport report, List<Span> progress)
     {
@@ -53,7 +53,7 @@ internal sealed class NarrativeWriter(SourceText text, Evidence evidence)
         var at = piece.Start;
         foreach (var opening in Openings)
         {
-            if (_s.AsSpan(at, piece.End - at).StartsWith(opening, StringComparison.Ordinal))
+            if (_normalized.AsSpan(at, piece.End - at).StartsWith(opening, StringComparison.Ordinal))
             {
                 at += opening.Length;
             }

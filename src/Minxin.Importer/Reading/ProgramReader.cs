@@ -28,13 +28,28 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         @"(\d{1,3})\s*(?:个子项|个项目|项|件|个)\s*(?:已经|已|提前|超额|全部)*完成|(?:已经|已|提前|全部)+完成\s*(\d{1,3})\s*(?:个子项|个项目|项|件|个)", Linear);
     private static readonly Regex OthersCount = new(@"其余\s*(\d{1,3})\s*(?:个子项|个项目|项|件|个)", Linear);
 
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public DraftProgram Read(Layout layout)
     {
         var program = new DraftProgram();
-        var preamble = layout.Preamble;
-        var head = preamble.Count > 0 ? preamble : text.Lines.Take(5).ToList();
+        var head = layout.Preamble.Count > 0 ? layout.Preamble : text.Lines.Take(5).ToList();
+        var title = Title(program, head);
+        Region(program, head, title);
+        Publication(program, head, layout.Postscript);
+        var yearStated = Year(program, title, head);
+        AsOf(program, head, title, yearStated);
+        var reportDate = program.AsOf ?? new DateOnly(program.Year, 12, 31);
+        Categories(program, layout, new ItemReader(text, evidence, program.Year, reportDate));
+        NumberCategories(program);
+        CompareWithLead(program, head);
+        AskAboutTheText(program, layout, title, reportDate);
+        return program;
+    }
+
+    /// <summary>The title line (the one naming the program, else the first short line) and the word the text uses for a program.</summary>
+    private Span Title(DraftProgram program, List<Span> head)
+    {
         var title = head.FirstOrDefault(l => Kinds.Any(k => text.Slice(l).Contains(k, StringComparison.Ordinal)) || text.Slice(l).Contains("成绩单"));
         if (title.Length == 0)
         {
@@ -45,20 +60,18 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
             program.SourceTitle = DraftWriter.Fit(text.Clean(title).TrimStart('#', ' '), FieldLimits.Title);
             evidence.Found(program, "title", title, 0.8m);
         }
-        var kindSource = title.Length > 0 ? text.Slice(title) : _s[..Math.Min(_s.Length, 2000)];
+        var kindSource = title.Length > 0 ? text.Slice(title) : _normalized[..Math.Min(_normalized.Length, 2000)];
         program.Kind = Kinds.FirstOrDefault(k => kindSource.Contains(k, StringComparison.Ordinal))
-            ?? Kinds.FirstOrDefault(k => _s.AsSpan(0, Math.Min(_s.Length, 5000)).Contains(k, StringComparison.Ordinal)) ?? "民心工程";
-        Region(program, head, title);
-        Publication(program, head, layout.Postscript);
-        var yearStated = Year(program, title, head);
-        AsOf(program, head, title, yearStated);
+            ?? Kinds.FirstOrDefault(k => _normalized.AsSpan(0, Math.Min(_normalized.Length, 5000)).Contains(k, StringComparison.Ordinal)) ?? "民心工程";
+        return title;
+    }
 
-        var reportDate = program.AsOf ?? new DateOnly(program.Year, 12, 31);
-        var items = new ItemReader(text, evidence, program.Year, reportDate);
+    private void Categories(DraftProgram program, Layout layout, ItemReader items)
+    {
         var count = 0;
         foreach (var raw in layout.Categories)
         {
-            var category = new DraftCategory { Name = raw.Name is { } name ? CategoryName(name) : "" , Number = raw.Number ?? 0 };
+            var category = new DraftCategory { Name = raw.Name is { } name ? CategoryName(name) : "", Number = raw.Number ?? 0 };
             if (raw.Name is { } span)
             {
                 evidence.Found(category, "name", span, 0.9m);
@@ -77,8 +90,11 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
                 program.Categories.Add(category);
             }
         }
-        Number(program);
-        CheckLead(program, head);
+    }
+
+    /// <summary>What the reviewer must know about the text as a whole: no as-of date, lines read only in part, a text cut off.</summary>
+    private void AskAboutTheText(DraftProgram program, Layout layout, Span title, DateOnly reportDate)
+    {
         if (program.Items.Any(i => i.Report is not null) && program.AsOf is null)
         {
             evidence.Ask(program, "asOf", title, $"原文没有说数据截至哪一天（如“截至6月底”），报告日期暂定为 {reportDate:yyyy-MM-dd}，请核对。");
@@ -91,7 +107,6 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         {
             evidence.Ask(program.Items.LastOrDefault(), "title", cut, "原文在这里中断（句子不完整），最后一个子项可能不全，请对照原文补齐。");
         }
-        return program;
     }
 
     private string CategoryName(Span name) => DraftWriter.Fit(text.Clean(name).TrimEnd('。', '：', ':', '；'), FieldLimits.Name);
@@ -133,12 +148,12 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         var tail = postscript.Take(MaxPostscriptLines).ToList();
         foreach (var line in top.Concat(tail))
         {
-            if (program.Publisher is null && DateReader.Publisher(_s, line) is { } publisher)
+            if (program.Publisher is null && DateReader.Publisher(_normalized, line) is { } publisher)
             {
                 program.Publisher = DraftWriter.Fit(publisher.Publisher, FieldLimits.Name);
                 evidence.Found(program, "sources[0].publisher", publisher.Where, 0.85m);
             }
-            if (program.PublishedAt is null && DateReader.Publication(_s, line) is { } published)
+            if (program.PublishedAt is null && DateReader.Publication(_normalized, line) is { } published)
             {
                 program.PublishedAt = published.At;
                 evidence.Found(program, "sources[0].publishedAt", published.Where, 0.9m);
@@ -147,7 +162,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         Span signer = default;
         foreach (var (line, i) in top.Concat(tail).Select((l, i) => (l, i)))
         {
-            if (DateReader.Byline(_s, line) is not { } byline)
+            if (DateReader.Byline(_normalized, line) is not { } byline)
             {
                 signer = line; // "区人民政府办公室" on the line above its date
                 continue;
@@ -157,7 +172,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
                 program.PublishedAt = byline.At;
                 evidence.Found(program, "sources[0].publishedAt", byline.Where, 0.75m);
             }
-            var signed = i > top.Count && signer.Length is > 1 and <= 20;
+            var signed = signer.Length is > 1 and <= 20 && LayoutReader.IsSigner(text.Slice(signer));
             var name = byline.Publisher is not null ? byline.PublisherWhere : signed ? signer : default;
             if (program.Publisher is null && name.Length > 0)
             {
@@ -177,7 +192,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
     {
         foreach (var line in title.Length > 0 ? head.Prepend(title) : head)
         {
-            if (DateReader.Year(_s, line) is { } year && year.Year is >= 2000 and <= 2100)
+            if (DateReader.Year(_normalized, line) is { } year && year.Year is >= 2000 and <= 2100)
             {
                 program.Year = year.Year;
                 evidence.Found(program, "year", year.Where, 0.9m);
@@ -209,7 +224,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         }
         foreach (var line in head)
         {
-            if (DateReader.AsOf(_s, line, YearOf) is not { } asOf)
+            if (DateReader.AsOf(_normalized, line, YearOf) is not { } asOf)
             {
                 continue;
             }
@@ -222,15 +237,18 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
             evidence.Found(program, "asOf", asOf.Where, 0.9m);
             return;
         }
-        var name = title.Length > 0 ? text.Slice(title) : "";
-        var (month, day) = name.Contains("上半年") ? (6, 30) : name.Contains("前三季度") ? (9, 30) : name.Contains("一季度") ? (3, 31)
-            : name.Contains("全年") || name.Contains("年终") || name.Contains("年度") ? (12, 31) : (0, 0);
-        if (month > 0)
+        // The period a title names ("上半年进展情况"); a web page may carry its title twice, as <title> and as <h1>.
+        var titles = head.Where(l => l.Length <= 60 && !text.Slice(l).Contains('。') && Kinds.Any(k => text.Slice(l).Contains(k, StringComparison.Ordinal)));
+        foreach (var line in title.Length > 0 ? titles.Prepend(title) : titles)
         {
-            program.AsOf = new DateOnly(program.Year, month, day);
-            evidence.Found(program, "asOf", title, 0.7m);
+            if (DateReader.EndOfPeriodNamed(_normalized, line, program.Year) is { } end)
+            {
+                program.AsOf = end;
+                evidence.Found(program, "asOf", line, 0.7m);
+                return;
+            }
         }
-        else if (published is { } p && p.Year == program.Year)
+        if (published is { } p && p.Year == program.Year)
         {
             program.AsOf = p;
             evidence.Found(program, "asOf", title, 0.5m);
@@ -238,7 +256,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
     }
 
     /// <summary>Category numbers as printed when they are usable (unique, positive), else 1, 2, 3…</summary>
-    private void Number(DraftProgram program)
+    private void NumberCategories(DraftProgram program)
     {
         var numbers = program.Categories.Select(c => c.Number).ToList();
         var usable = numbers.All(n => n > 0) && numbers.Distinct().Count() == numbers.Count;
@@ -257,12 +275,13 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         }
     }
 
-    private void CheckLead(DraftProgram program, List<Span> head)
+    /// <summary>"4个子项已完成，其余22个子项…": the lead's counts against the items read; a difference is a question.</summary>
+    private void CompareWithLead(DraftProgram program, List<Span> head)
     {
         var items = program.Items.ToList();
         foreach (var line in head)
         {
-            var completed = CompletedCount.Match(_s, line.Start, line.Length);
+            var completed = CompletedCount.Match(_normalized, line.Start, line.Length);
             var count = completed.Groups[1].Success ? completed.Groups[1] : completed.Groups[2];
             if (!completed.Success || !int.TryParse(count.Value, out var said))
             {
@@ -273,7 +292,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
             {
                 evidence.Ask(program, "categories", new Span(completed.Index, completed.Length), $"原文说 {said} 个子项已完成，读出的是 {found} 个，请核对各子项的状态。");
             }
-            var others = OthersCount.Match(_s, line.Start, line.Length);
+            var others = OthersCount.Match(_normalized, line.Start, line.Length);
             if (others.Success && int.TryParse(others.Groups[1].Value, out var rest) && said + rest != items.Count)
             {
                 evidence.Ask(program, "categories", line, $"原文共 {said + rest} 个子项，读出的是 {items.Count} 个，请核对是否有遗漏或多读。");

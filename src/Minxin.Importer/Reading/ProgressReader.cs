@@ -21,7 +21,7 @@ internal sealed class ProgressFigure
     public required Span Phrase { get; init; }
 
     /// <summary>The clause (up to ；or 。) the figure is in: a 完成率 there speaks of it.</summary>
-    public required Span Sentence { get; init; }
+    public required Span Clause { get; init; }
 
     public Period? Period { get; init; }
 
@@ -77,7 +77,7 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
     /// <summary>Verbs that say a thing is finished, not that a step of it is ("已完成选址" is a step; "已完工" is not).</summary>
     private static readonly string[] DoneWords = ["完工", "建成", "竣工", "投用", "投入使用", "交付使用", "开通", "通车", "改造完成", "完成改造"];
 
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public List<ProgressFigure> Read(DraftItem item, List<Span> progress, List<Figure> descriptive)
     {
@@ -88,7 +88,7 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
             var period = Period(item, sentence);
             foreach (var clause in Sentences.Split(text, sentence, c => c == '；'))
             {
-                foreach (var named in namer.Name(clause, FigureScanner.Scan(_s, clause)))
+                foreach (var named in namer.Name(clause, FigureScanner.Scan(_normalized, clause)))
                 {
                     if (figures.Count >= MaxFiguresPerItem)
                     {
@@ -120,23 +120,19 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
         {
             return false; // 其余3条正在施工: what is left to do
         }
-        return figure.IsPercent || figure.Span.End >= _s.Length || _s[figure.Span.End] != '的'; // 正在推进3家的装修: which ones, not how many
+        return figure.IsPercent || figure.Span.End >= _normalized.Length || _normalized[figure.Span.End] != '的'; // 正在推进3家的装修: which ones, not how many
     }
 
     private ProgressFigure Figure(NamedFigure named, Span clause, Period? period, List<ProgressFigure> before)
     {
         var name = named.Name;
-        if (named.Figure.IsPercent)
+        if (named.Figure.IsPercent && Names.IsChange(name) && before.LastOrDefault(r => r.Clause == clause) is { } previous)
         {
-            name = Names.BeforePercent(name);
-            if (Names.IsChange(name) && before.LastOrDefault(r => r.Sentence == clause) is { } previous)
-            {
-                name = previous.Name + name; // 发生火灾3起，下降62.5%: the fall of the figure before
-            }
+            name = previous.Name + name; // 发生火灾3起，下降62.5%: the fall of the figure before
         }
         return new ProgressFigure
         {
-            Figure = named.Figure, Name = name, Before = named.Before, Phrase = named.Phrase, Sentence = clause, Period = period,
+            Figure = named.Figure, Name = name, Before = named.Before, Phrase = named.Phrase, Clause = clause, Period = period,
             SaysDone = SaysDone(named.Phrase.End, clause.End),
         };
     }
@@ -144,11 +140,11 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
     /// <summary>Whether the words after a figure say the things it counts are done: "已完工", "均已建成", "已完成，".</summary>
     private bool SaysDone(int at, int end)
     {
-        while (at < end && _s[at] is '已' or '均' or '都' or '全' or '部')
+        while (at < end && _normalized[at] is '已' or '均' or '都' or '全' or '部')
         {
             at++;
         }
-        var rest = _s.AsSpan(at, end - at);
+        var rest = _normalized.AsSpan(at, end - at);
         foreach (var verb in DoneWords)
         {
             if (rest.StartsWith(verb, StringComparison.Ordinal))
@@ -162,8 +158,8 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
     /// <summary>The period the sentence's figures cover, when it opens with one other than the year to the report's date.</summary>
     private Period? Period(DraftItem item, Span sentence)
     {
-        var clause = Span.FromTo(sentence.Start, Sentences.FirstClauseEnd(_s, sentence));
-        if (DateReader.LeadingPeriod(_s, clause, year) is not { } found)
+        var clause = Span.FromTo(sentence.Start, Sentences.FirstClauseEnd(_normalized, sentence));
+        if (DateReader.LeadingPeriod(_normalized, clause, year) is not { } found)
         {
             return null;
         }

@@ -19,7 +19,7 @@ internal static class TargetMatcher
     public static List<OpenTarget> Match(DraftItem item, List<ProgressFigure> figures, bool completed, decimal? statedCell)
     {
         var rates = figures.Where(f => f.IsStatedRate).ToList();
-        bool Marked(ProgressFigure f) => f.IsCumulative || rates.Any(s => s.Sentence == f.Sentence);
+        bool Marked(ProgressFigure f) => f.IsCumulative || rates.Any(s => s.Clause == f.Clause);
         var targets = item.Indicators.Where(i => i.Target is not null).ToList();
         var counted = figures.Where(f => !f.IsStatedRate).ToList();
         var pairs = new List<(DraftIndicator Target, ProgressFigure Figure, int Score)>();
@@ -78,7 +78,7 @@ internal static class TargetMatcher
             return null;
         }
         var agreeing = counted.Where(f => f.Target is null && f.Figure.Unit == target.Unit
-            && (rates.Any(r => r.Sentence == f.Sentence && r.Figure.Span.Start > f.Figure.Span.Start && Agrees(f.Figure.Value, target.Target.Value, r.Figure.Value))
+            && (rates.Any(r => r.Clause == f.Clause && r.Figure.Span.Start > f.Figure.Span.Start && Agrees(f.Figure.Value, target.Target.Value, r.Figure.Value))
                 || statedCell is { } cell && Agrees(f.Figure.Value, target.Target.Value, cell))).ToList();
         return agreeing.Count == 1 ? agreeing[0] : null;
     }

@@ -24,14 +24,14 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
 
     private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("（）()；;，,。：: 、");
 
-    private readonly string _s = text.Normalized;
+    private readonly string _normalized = text.Normalized;
 
     public (Span Wording, List<Span> Progress) FromLines(RawItem raw, DraftItem item)
     {
         var fields = new List<Span>();
         foreach (var line in raw.Lines)
         {
-            for (var m = UnitFieldPattern.Match(_s, line.Start, line.Length); m.Success; m = m.NextMatch())
+            for (var m = UnitFieldPattern.Match(_normalized, line.Start, line.Length); m.Success; m = m.NextMatch())
             {
                 fields.Add(new Span(m.Index, m.Length));
                 UnitField(item, m.Groups[1].Value, new Span(m.Groups[2].Index, m.Groups[2].Length));
@@ -39,13 +39,13 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         }
         // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
         var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(text.Trim)
-            .Where(p => _s.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
+            .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         if (pieces.Count == 0)
         {
             return (default, []);
         }
         var first = pieces[0];
-        var stop = Sentences.FirstSentenceEnd(_s, first);
+        var stop = Sentences.FirstSentenceEnd(_normalized, first);
         var progress = new List<Span>();
         Span wording;
         if (stop >= 0)
@@ -97,7 +97,7 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         }
         else if (field.Contains('时') || field.Contains("期限"))
         {
-            if (DateReader.Deadline(_s, value, year) is { } deadline)
+            if (DateReader.Deadline(_normalized, value, year) is { } deadline)
             {
                 item.Deadline = deadline;
                 evidence.Found(item, "deadline", value, 0.8m);
@@ -118,7 +118,7 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
     {
         foreach (var opening in ProgressOpenings)
         {
-            var at = _s.IndexOf(opening, line.Start, line.Length, StringComparison.Ordinal);
+            var at = _normalized.IndexOf(opening, line.Start, line.Length, StringComparison.Ordinal);
             if (at > line.Start + 3)
             {
                 return at + 1;
@@ -130,7 +130,7 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
     /// <summary>"进展情况：已新增…" reads as "已新增…".</summary>
     private Span WithoutLabel(Span piece)
     {
-        var m = ProgressLabel.Match(_s, piece.Start, piece.Length);
+        var m = ProgressLabel.Match(_normalized, piece.Start, piece.Length);
         return m.Success ? text.Trim(Span.FromTo(m.Index + m.Length, piece.End)) : piece;
     }
 

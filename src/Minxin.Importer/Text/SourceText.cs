@@ -8,12 +8,9 @@ internal sealed class SourceText
 {
     public SourceText(string original)
     {
-        Original = original;
         Normalized = TextNormalizer.Normalize(original);
         Lines = SplitLines(Normalized);
     }
-
-    public string Original { get; }
 
     public string Normalized { get; }
 
@@ -45,30 +42,21 @@ internal sealed class SourceText
 
     private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    private static List<Span> SplitLines(string text)
+    private List<Span> SplitLines(string text)
     {
         var lines = new List<Span>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            if (i == text.Length || text[i] is '\n' or '\r')
             {
-                continue;
+                var line = Trim(Span.FromTo(start, i));
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+                start = i + 1;
             }
-            int s = start, e = i;
-            while (s < e && IsBlank(text[s]))
-            {
-                s++;
-            }
-            while (e > s && IsBlank(text[e - 1]))
-            {
-                e--;
-            }
-            if (e > s)
-            {
-                lines.Add(Span.FromTo(s, e));
-            }
-            start = i + 1;
         }
         return lines;
     }

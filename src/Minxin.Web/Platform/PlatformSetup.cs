@@ -59,7 +59,7 @@ public static class PlatformSetup
             app.UseHttpsRedirection();
         }
         app.UseRouting();
-        app.UsePublicCacheCapture();
+        app.UsePublicResponses();
         app.MapStaticAssets();
         return app;
     }

@@ -1,50 +1,48 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace Minxin.Web.Publishing;
 
 /// <summary>
-/// Public pages and open data go out compressed (brotli or gzip, as the reader's browser accepts) and are cached
-/// compressed, so a cached page costs one copy of a few kilobytes. Only public responses are compressed: staff pages
-/// carry anti-forgery tokens, which compression next to reflected input would expose (BREACH).
+/// Public responses go out compressed, brotli or gzip as the reader's browser accepts, compressed in one go when the
+/// page is rendered and kept so in the cache. Only public responses are compressed: staff pages carry anti-forgery
+/// tokens, which compression next to reflected input would expose (BREACH).
 /// </summary>
 public static class PublicCompression
 {
+    public const string Identity = "identity";
+
     private static readonly string[] Encodings = ["br", "gzip"];
 
-    public static IServiceCollection AddPublicCompression(this IServiceCollection services)
+    /// <summary>
+    /// Fastest levels: compressing a 65 KB card costs ~0.15 ms instead of ~0.5 ms, for ~15 % more bytes. The compressed
+    /// copy is made once per cache fill; without the cache it is made per request.
+    /// </summary>
+    public static byte[] Compress(byte[] body, string encoding)
     {
-        services.AddResponseCompression(o =>
+        using var output = new MemoryStream(body.Length / 3);
+        using (Stream compressor = encoding == "br"
+            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
+            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ["text/html", "text/csv", "application/json", "application/problem+json", "image/svg+xml"];
-        });
-        // Fastest: a cache fill then costs ~0.2 ms instead of ~1 ms, for pages ~15 % larger than at the optimal level.
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        return services;
+            compressor.Write(body);
+        }
+        return output.ToArray();
     }
 
-    /// <summary>Compresses responses of endpoints that use the public cache policy; must run inside the capture of the public cache.</summary>
-    public static IApplicationBuilder UsePublicCompression(this IApplicationBuilder app) =>
-        app.UseWhen(PublicEndpoints.IsPublic, branch => branch.UseResponseCompression());
-
-    /// <summary>The encoding the compression middleware will choose for this request: the cache keeps one copy per encoding.</summary>
+    /// <summary>The encoding this reader gets: the one they accept most, brotli before gzip when they accept both equally.</summary>
     public static string Negotiate(HttpContext context)
     {
         var header = context.Request.Headers.AcceptEncoding;
         if (header.Count == 0)
         {
-            return "identity";
+            return Identity;
         }
         var text = header.Count == 1 ? header[0] ?? "" : string.Join(',', header.OfType<string>());
         return text.Contains(';', StringComparison.Ordinal) ? ByQuality(text) : ByOrder(text);
     }
 
-    // Browsers send "gzip, deflate, br, zstd": no q-values, so the middleware's provider order decides (br first).
+    // Browsers send "gzip, deflate, br, zstd": no q-values, so brotli, the smaller, is chosen.
     private static string ByOrder(string header)
     {
         var gzip = false;
@@ -57,16 +55,16 @@ public static class PublicCompression
             }
             gzip |= token.Equals("gzip", StringComparison.OrdinalIgnoreCase);
         }
-        return gzip ? "gzip" : "identity";
+        return gzip ? "gzip" : Identity;
     }
 
     private static string ByQuality(string header)
     {
         if (!StringWithQualityHeaderValue.TryParseList([header], out var accepted))
         {
-            return "identity";
+            return Identity;
         }
-        var best = "identity";
+        var best = Identity;
         var bestQuality = 0.0;
         foreach (var encoding in Encodings)
         {

@@ -1,52 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Minxin.Web.Platform;
 
 namespace Minxin.Web.Publishing;
 
-/// <summary>Serves cached public responses before routing; a miss goes on and is captured after routing.</summary>
+/// <summary>Before routing: answers a public GET from the cache when it can.</summary>
 public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache cache)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && cache.TryGet(PublicPageCache.Key(request, PublicCompression.Negotiate(context)), out var cached))
+            && cache.TryGet(PublicPageCache.Key(request), out var cached))
         {
-            return WriteAsync(context, cached);
+            return PublicResponses.WriteAsync(context, cached, fromCache: true);
         }
         return next(context);
     }
-
-    public static Task WriteAsync(HttpContext context, CachedResponse cached, bool fromCache = true)
-    {
-        var response = context.Response;
-        var headers = response.Headers;
-        headers.ETag = cached.ETag;
-        // Browsers may keep the page but must ask each time; an unchanged page then costs a 304.
-        headers.CacheControl = "no-cache";
-        headers.Vary = HeaderNames.AcceptEncoding;
-        if (fromCache)
-        {
-            headers.Age = ((long)Math.Max(0, (DateTimeOffset.UtcNow - cached.StoredAt).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        if (context.Request.Headers.IfNoneMatch == cached.ETag)
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = cached.ContentType;
-        if (cached.ContentEncoding is not null)
-        {
-            headers.ContentEncoding = cached.ContentEncoding;
-        }
-        response.ContentLength = cached.Body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(cached.Body).AsTask();
-    }
 }
 
-/// <summary>After routing: keeps the response of a public endpoint (a 200 without cookies) for the next reader.</summary>
-public sealed class CapturePublicResponse(RequestDelegate next, PublicPageCache cache)
+/// <summary>
+/// After routing: the response of a public endpoint is buffered, compressed in one go for this reader, sent with an
+/// ETag, and — when it is a 200 without cookies and the cache is on — kept for the next reader.
+/// </summary>
+public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache, IOptions<MinxinOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -77,14 +55,40 @@ public sealed class CapturePublicResponse(RequestDelegate next, PublicPageCache 
             }
             return;
         }
-        var encoding = response.Headers.ContentEncoding.Count > 0 ? response.Headers.ContentEncoding.ToString() : null;
-        var stored = cache.Store(
-            PublicPageCache.Key(context.Request, PublicCompression.Negotiate(context)),
-            TagOf(context),
-            response.ContentType,
-            encoding,
-            buffer.ToArray());
-        await ServeFromPublicCache.WriteAsync(context, stored, fromCache: false);
+        var rendered = cache.Create(response.ContentType, buffer.ToArray());
+        if (options.Value.CachePublicPages)
+        {
+            cache.Store(PublicPageCache.Key(context.Request), TagOf(context), rendered);
+        }
+        await WriteAsync(context, rendered, fromCache: false);
+    }
+
+    public static Task WriteAsync(HttpContext context, CachedResponse cached, bool fromCache)
+    {
+        var variant = cached.For(PublicCompression.Negotiate(context));
+        var response = context.Response;
+        var headers = response.Headers;
+        headers.ETag = variant.ETag;
+        // Browsers may keep the page but must ask each time; an unchanged page then costs a 304.
+        headers.CacheControl = "no-cache";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (fromCache)
+        {
+            headers.Age = ((long)Math.Max(0, (DateTimeOffset.UtcNow - cached.StoredAt).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+        if (context.Request.Headers.IfNoneMatch == variant.ETag)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = cached.ContentType;
+        if (variant.Encoding != PublicCompression.Identity)
+        {
+            headers.ContentEncoding = variant.Encoding;
+        }
+        response.ContentLength = variant.Body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(variant.Body).AsTask();
     }
 
     /// <summary>The program a response shows, from its route ({code} or an item {id}); else it is about all programs.</summary>
@@ -106,7 +110,6 @@ public static class PublishingSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicPageCache>();
-        services.AddPublicCompression();
         services.AddSingleton<DataVersions>();
         services.AddHostedService<DataChangeWatcher>();
         return services;
@@ -114,17 +117,10 @@ public static class PublishingSetup
 
     /// <summary>Before routing: answer from the cache when possible.</summary>
     public static IApplicationBuilder UsePublicCacheLookup(this WebApplication app) =>
-        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MinxinOptions>>().Value.CachePublicPages
+        app.Services.GetRequiredService<IOptions<MinxinOptions>>().Value.CachePublicPages
             ? app.UseMiddleware<ServeFromPublicCache>()
             : app;
 
-    /// <summary>After routing: keep public responses (compressed) for the next reader.</summary>
-    public static IApplicationBuilder UsePublicCacheCapture(this WebApplication app)
-    {
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MinxinOptions>>().Value.CachePublicPages)
-        {
-            app.UseMiddleware<CapturePublicResponse>();
-        }
-        return app.UsePublicCompression();
-    }
+    /// <summary>After routing: compress public responses and keep them for the next reader.</summary>
+    public static IApplicationBuilder UsePublicResponses(this WebApplication app) => app.UseMiddleware<PublicResponses>();
 }

@@ -116,7 +116,9 @@
     return target ? (target.getAttribute("aria-label") || target.innerText || "").replace(/\s+/g, " ").trim() : "";
   }
   function showCaption(el) {
-    if (captionBar && html.classList.contains("captions")) captionBar.textContent = textOf(el).slice(0, 200);
+    var text = textOf(el);
+    // Keep the last caption over gaps between texts (and when a scroll moves the page under a still pointer).
+    if (captionBar && text && html.classList.contains("captions")) captionBar.textContent = text.slice(0, 200);
   }
   document.addEventListener("mouseover", function (e) { showCaption(e.target); pointRead(e.target); });
   document.addEventListener("focusin", function (e) { showCaption(e.target); pointRead(e.target); });
