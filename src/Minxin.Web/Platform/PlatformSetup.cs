@@ -59,6 +59,9 @@ public static class PlatformSetup
             app.UseHttpsRedirection();
         }
         app.UseRouting();
+        // Named here, after the cache lookup; left implicit, WebApplication would run them before every request.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UsePublicResponses();
         app.MapStaticAssets();
         return app;

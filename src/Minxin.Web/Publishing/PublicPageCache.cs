@@ -5,9 +5,10 @@ namespace Minxin.Web.Publishing;
 
 /// <summary>
 /// A public response as rendered, and its compressed copies, each made the first time a reader accepts that encoding.
-/// Each copy has its own ETag, so a browser can revalidate whichever it holds.
+/// Each copy has its own ETag, so a browser can revalidate whichever it holds. A response that will be kept is
+/// compressed thoroughly; one made for a single reader, quickly.
 /// </summary>
-public sealed class CachedResponse(string contentType, byte[] body, DateTimeOffset storedAt)
+public sealed class CachedResponse(string contentType, byte[] body, DateTimeOffset storedAt, bool kept)
 {
     private readonly ConcurrentDictionary<string, Variant> _variants = new(StringComparer.Ordinal);
 
@@ -19,7 +20,7 @@ public sealed class CachedResponse(string contentType, byte[] body, DateTimeOffs
 
     public Variant For(string encoding) => _variants.GetOrAdd(encoding, e =>
     {
-        var bytes = e == PublicCompression.Identity ? body : PublicCompression.Compress(body, e);
+        var bytes = e == PublicCompression.Identity ? body : PublicCompression.Compress(body, e, thorough: kept);
         return new Variant(e, bytes, "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");
     });
 }
@@ -37,6 +38,9 @@ public sealed class PublicPageCache(TimeProvider clock)
     /// <summary>Pages about no one program (the home page, the program list) show them all.</summary>
     public const string ProgramListTag = "programs";
 
+    private const int MaxRememberedCookies = 1000;
+
+    private readonly ConcurrentDictionary<string, string> _preferencesByCookie = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedResponse> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _keysByTag = new(StringComparer.Ordinal);
 
@@ -46,15 +50,35 @@ public sealed class PublicPageCache(TimeProvider clock)
     /// One entry per address (host, path, query: shared links and QR codes carry the host) and way of reading (the
     /// mode and toolbar settings change the markup). A request without the preferences cookie reads the default way.
     /// </summary>
-    public static string Key(HttpRequest request) =>
-        string.Join('\n', request.Host.Value, request.Path.Value + request.QueryString.Value,
-            request.Headers.Cookie.Count == 0 ? "" : Accessibility.ReaderPreferences.From(request).ToString());
+    public string Key(HttpRequest request)
+    {
+        var cookie = request.Headers.Cookie;
+        var preferences = cookie.Count == 0 ? "" : cookie.Count > 1 ? PreferencesOf(request) : PreferencesOf(cookie[0]!, request);
+        return string.Concat(request.Host.Value, request.Path.Value, request.QueryString.Value, "\n" + preferences);
+    }
+
+    // A reader sends the same Cookie header with every request: its preferences are parsed once.
+    private string PreferencesOf(string cookieHeader, HttpRequest request)
+    {
+        if (_preferencesByCookie.TryGetValue(cookieHeader, out var preferences))
+        {
+            return preferences;
+        }
+        preferences = PreferencesOf(request);
+        if (_preferencesByCookie.Count < MaxRememberedCookies)
+        {
+            _preferencesByCookie[cookieHeader] = preferences;
+        }
+        return preferences;
+    }
+
+    private static string PreferencesOf(HttpRequest request) => Accessibility.ReaderPreferences.From(request).ToString();
 
     public int Count => _entries.Count;
 
     public bool TryGet(string key, out CachedResponse response) => _entries.TryGetValue(key, out response!);
 
-    public CachedResponse Create(string contentType, byte[] body) => new(contentType, body, clock.GetUtcNow());
+    public CachedResponse Create(string contentType, byte[] body, bool kept) => new(contentType, body, clock.GetUtcNow(), kept);
 
     public void Store(string key, string tag, CachedResponse response)
     {

@@ -12,7 +12,7 @@ public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache c
     {
         var request = context.Request;
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && cache.TryGet(PublicPageCache.Key(request), out var cached))
+            && cache.TryGet(cache.Key(request), out var cached))
         {
             return PublicResponses.WriteAsync(context, cached, fromCache: true);
         }
@@ -55,10 +55,11 @@ public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache,
             }
             return;
         }
-        var rendered = cache.Create(response.ContentType, buffer.ToArray());
-        if (options.Value.CachePublicPages)
+        var kept = options.Value.CachePublicPages;
+        var rendered = cache.Create(response.ContentType, buffer.ToArray(), kept);
+        if (kept)
         {
-            cache.Store(PublicPageCache.Key(context.Request), TagOf(context), rendered);
+            cache.Store(cache.Key(context.Request), TagOf(context), rendered);
         }
         await WriteAsync(context, rendered, fromCache: false);
     }
