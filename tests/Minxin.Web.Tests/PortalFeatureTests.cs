@@ -160,6 +160,29 @@ public sealed class PortalFeatureTests(SqliteWebFactory factory) : IClassFixture
         Assert.Contains("class=\"mode-standard\"", standardPage);
     }
 
+    [Theory]
+    [InlineData("m=care;s=yb", "class=\"mode-care scheme-yb\"")]
+    [InlineData("m=elder", "class=\"mode-elder\"")]
+    public async Task A_reader_with_other_cookies_still_gets_their_mode_from_the_cache(string preferences, string htmlClass)
+    {
+        using var client = factory.CreateClient();
+        var cookie = "theme=x; minxin-reader=" + Uri.EscapeDataString(preferences) + "; other=y";
+        async Task<string> Fetch(string header)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/programs/jinnan-2025");
+            request.Headers.Add("Cookie", header);
+            return await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        }
+
+        var first = await Fetch(cookie);
+        var again = await Fetch(cookie);
+        var withoutPreferences = await Fetch("theme=x; other=y");
+
+        Assert.Contains(htmlClass, first);
+        Assert.Equal(first, again);
+        Assert.Contains("class=\"mode-standard\"", withoutPreferences);
+    }
+
     [Fact]
     public async Task A_malformed_preferences_cookie_is_ignored()
     {
