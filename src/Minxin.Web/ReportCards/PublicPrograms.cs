@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Minxin.Data;
 using Minxin.Domain.Programs;
 using Minxin.Domain.ReportCards;
@@ -13,6 +14,10 @@ namespace Minxin.Web.ReportCards;
 /// </summary>
 public sealed class PublicPrograms(IServiceScopeFactory scopes)
 {
+    private const int MaxCardsPerSnapshot = 32;
+
+    private static readonly ConditionalWeakTable<LivelihoodProgram, ConcurrentDictionary<DateOnly, ReportCard>> CardsBySnapshot = new();
+
     private readonly ConcurrentDictionary<string, Lazy<Task<LivelihoodProgram?>>> _programs = new(StringComparer.Ordinal);
     private Lazy<Task<List<LivelihoodProgram>>>? _all;
 
@@ -46,8 +51,25 @@ public sealed class PublicPrograms(IServiceScopeFactory scopes)
 
     public static DateOnly LatestDate(LivelihoodProgram program) => ReportCardCalculator.LatestReportDate(program);
 
-    public static ReportCard Card(LivelihoodProgram program, DateOnly? asOf) =>
-        ReportCardCalculator.Compute(program, asOf ?? LatestDate(program));
+    /// <summary>
+    /// The card of a snapshot as of a date. Cards are kept with their snapshot (a snapshot is never changed, only
+    /// replaced), for a bounded number of dates: the latest card is computed once, not per request.
+    /// </summary>
+    public static ReportCard Card(LivelihoodProgram program, DateOnly? asOf)
+    {
+        var date = asOf ?? LatestDate(program);
+        var cards = CardsBySnapshot.GetValue(program, _ => new ConcurrentDictionary<DateOnly, ReportCard>());
+        if (cards.TryGetValue(date, out var card))
+        {
+            return card;
+        }
+        card = ReportCardCalculator.Compute(program, date);
+        if (cards.Count < MaxCardsPerSnapshot)
+        {
+            cards.TryAdd(date, card);
+        }
+        return card;
+    }
 
     private async Task<T> LoadAsync<T>(Func<MinxinDbContext, Task<T>> load)
     {

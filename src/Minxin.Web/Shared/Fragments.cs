@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Minxin.Domain.Progress;
@@ -15,8 +16,14 @@ public static class Fragments
 {
     private static string E(string text) => Display.Encoder.Encode(text);
 
+    // Cards are shared while their program snapshot lives (PublicPrograms.Card), so an item's markup is made once.
+    private static readonly ConditionalWeakTable<ItemCard, HtmlString> Articles = new();
+
     /// <summary>One item of the card: wording, status, progress against targets, narrative, sites, dates, a link to more.</summary>
-    public static IHtmlContent ItemArticle(ItemCard card, string publicId)
+    public static IHtmlContent ItemArticle(ItemCard card, string publicId) =>
+        Articles.GetValue(card, c => RenderItemArticle(c, publicId));
+
+    private static HtmlString RenderItemArticle(ItemCard card, string publicId)
     {
         var item = card.Item;
         var code = item.Code;
