@@ -50,19 +50,23 @@ start_app() {
 # cpu_ticks PID → utime+stime of the process and its threads, in clock ticks
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# measure LABEL URL PID|- ENCODING [COOKIE] → one tab-separated result line
+# measure LABEL URL PID|- ENCODING [COOKIE] → one tab-separated result line: the median of three runs (by req/s),
+# and the server's CPU per request over all three
 measure() {
   local label=$1 url=$2 pid=$3 encoding=$4 cookie=${5:-}
   local header=(); [[ $encoding != identity ]] && header=(-H "Accept-Encoding: $encoding")
   [[ -n $cookie ]] && header+=(-H "Cookie: $cookie")
   wrk -t2 -c"$connections" -d"${warmup}s" "${header[@]}" "$url" >/dev/null 2>&1 # warm-up: let tiered JIT settle
   local before=0; [[ $pid != - ]] && before=$(cpu_ticks "$pid")
-  local out; out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url")
+  local runs=() requests=0 out
+  for _ in 1 2 3; do
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url")
+    runs+=("$(awk '/Requests\/sec/ {rps=$2} $1=="99%" {p99=$2} END {print rps, p99}' <<<"$out")")
+    requests=$((requests + $(awk '/requests in/ {print $1}' <<<"$out")))
+  done
   local after=0; [[ $pid != - ]] && after=$(cpu_ticks "$pid")
-  local rps p99 requests cpu="-" bytes
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  local rps p99 cpu="-" bytes
+  read -r rps p99 < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
   [[ $pid != - ]] && cpu=$(python3 -c "import os; print(f'{($after-$before)/os.sysconf(\"SC_CLK_TCK\")/$requests*1e6:.0f}')")
   bytes=$(curl -s "${header[@]}" "$url" | wc -c)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$encoding" "$bytes" "$rps" "$p99" "$cpu"
@@ -100,7 +104,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 
 page=/programs/jinnan-2025
 api=/api/v1/programs/jinnan-2025/report-card
-echo "wrk -t2 -c$connections -d${duration}s after ${warmup}s warm-up, $(nproc) cores; browsers send Accept-Encoding, so gzip is the realistic case"
+echo "wrk -t2 -c$connections, median of three ${duration}s runs after ${warmup}s warm-up, $(nproc) cores; browsers send Accept-Encoding, so gzip is the realistic case"
 table=$(
   for encoding in gzip identity; do
     measure "nginx, card page as a static file" "http://127.0.0.1:$nginx_port/card.html" - "$encoding"
