@@ -24,9 +24,6 @@ public sealed class MinxinOptions
     /// <summary>Output caching of public pages and open data; off only to measure the uncached cost (bench/).</summary>
     public bool CachePublicPages { get; set; } = true;
 
-    /// <summary>Run requests on the socket threads (see PlatformSetup); off if code that blocks is ever added.</summary>
-    public bool InlineSockets { get; set; } = true;
-
     /// <summary>TLS belongs to the reverse proxy; turn this on only when Kestrel itself serves HTTPS.</summary>
     public bool HttpsRedirect { get; set; }
 }

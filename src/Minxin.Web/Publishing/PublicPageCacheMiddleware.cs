@@ -5,7 +5,11 @@ using Minxin.Web.Platform;
 
 namespace Minxin.Web.Publishing;
 
-/// <summary>Before routing: answers a public GET from the cache when it can.</summary>
+/// <summary>
+/// Before routing: answers a public GET from the cache when it can, on the socket thread the request came in on.
+/// Everything else moves to the thread pool first, so a render, or anything that blocks, never holds up the other
+/// connections of that socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
+/// </summary>
 public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache cache)
 {
     public Task InvokeAsync(HttpContext context)
@@ -16,7 +20,13 @@ public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache c
         {
             return PublicResponses.WriteAsync(context, cached, fromCache: true);
         }
-        return next(context);
+        return OnThreadPool(context);
+    }
+
+    private async Task OnThreadPool(HttpContext context)
+    {
+        await Task.Yield();
+        await next(context);
     }
 }
 
@@ -116,11 +126,8 @@ public static class PublishingSetup
         return services;
     }
 
-    /// <summary>Before routing: answer from the cache when possible.</summary>
-    public static IApplicationBuilder UsePublicCacheLookup(this WebApplication app) =>
-        app.Services.GetRequiredService<IOptions<MinxinOptions>>().Value.CachePublicPages
-            ? app.UseMiddleware<ServeFromPublicCache>()
-            : app;
+    /// <summary>Before routing: answer from the cache when possible (with the cache off nothing is stored, so never).</summary>
+    public static IApplicationBuilder UsePublicCacheLookup(this WebApplication app) => app.UseMiddleware<ServeFromPublicCache>();
 
     /// <summary>After routing: compress public responses and keep them for the next reader.</summary>
     public static IApplicationBuilder UsePublicResponses(this WebApplication app) => app.UseMiddleware<PublicResponses>();
