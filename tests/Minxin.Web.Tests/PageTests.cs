@@ -135,7 +135,7 @@ public sealed class PageTests(SqliteWebFactory factory) : IClassFixture<SqliteWe
     [InlineData("/programs/nowhere-2025")]
     [InlineData("/items/jinnan-2025-99-9")]
     [InlineData("/items/garbage")]
-    [InlineData("/no/such/page")]
+    [InlineData("/no-such/deep-page")]
     public async Task Unknown_pages_are_a_chinese_404(string url)
     {
         var page = await factory.GetDocumentAsync(url, HttpStatusCode.NotFound);

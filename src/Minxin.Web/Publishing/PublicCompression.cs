@@ -21,19 +21,16 @@ public static class PublicCompression
     /// </summary>
     public static byte[] Compress(byte[] body, string encoding, bool thorough)
     {
-        if (encoding == "br" && thorough)
+        if (encoding == "br")
         {
             var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-            BrotliEncoder.TryCompress(body, output, out var written, quality: 9, window: 22);
+            BrotliEncoder.TryCompress(body, output, out var written, quality: thorough ? 9 : 1, window: 22);
             return output[..written];
         }
-        var level = thorough ? CompressionLevel.Optimal : CompressionLevel.Fastest;
         using var stream = new MemoryStream(body.Length / 3);
-        using (Stream compressor = encoding == "br"
-            ? new BrotliStream(stream, level, leaveOpen: true)
-            : new GZipStream(stream, level, leaveOpen: true))
+        using (var gzip = new GZipStream(stream, thorough ? CompressionLevel.Optimal : CompressionLevel.Fastest, leaveOpen: true))
         {
-            compressor.Write(body);
+            gzip.Write(body);
         }
         return stream.ToArray();
     }

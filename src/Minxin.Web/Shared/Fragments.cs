@@ -16,7 +16,8 @@ public static class Fragments
 {
     private static string E(string text) => Display.Encoder.Encode(text);
 
-    // Cards are shared while their program snapshot lives (PublicPrograms.Card), so an item's markup is made once.
+    // Cards are shared while their program snapshot lives (PublicPrograms.Card), so an item's markup is made once;
+    // an item card always belongs to the same program, so its public id never differs between calls.
     private static readonly ConditionalWeakTable<ItemCard, HtmlString> Articles = new();
 
     /// <summary>One item of the card: wording, status, progress against targets, narrative, sites, dates, a link to more.</summary>
