@@ -107,6 +107,12 @@ public sealed class ItemFile
 
     public List<string>? CooperatingUnits { get; set; }
 
+    /// <summary>牵头领导: the official who answers for the item (a title and name as published, e.g. "副区长 王某").</summary>
+    public string? LeadOfficial { get; set; }
+
+    /// <summary>项目责任人: the person in the lead unit who runs the item, as published.</summary>
+    public string? ResponsiblePerson { get; set; }
+
     public string? Deadline { get; set; }
 
     public List<IndicatorFile>? Indicators { get; set; }
