@@ -38,10 +38,7 @@ public sealed class ImportTextCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parsed, CliContext context)
     {
         var file = parsed.GetValue(_file)!;
-        if (!file.Exists)
-        {
-            throw new CliException($"找不到文件：{file.FullName}");
-        }
+        ProgramFiles.Existing(file);
         var id = parsed.GetValue(_id);
         if (id is not null && !IsSlug(id))
         {
@@ -70,6 +67,11 @@ public sealed class ImportTextCommand : ICliCommand
         return MinxinCli.Ok;
     }
 
+    /// <summary>
+    /// Stores what was read, never where the public can see it: a new program is a draft; a text about a program
+    /// already stored adds its reports, each waiting for a coordinator's review, and leaves the plan as it is. With
+    /// --replace the plan of a draft program is updated from the text; a published program's plan never is.
+    /// </summary>
     private static async Task SaveAsync(ProgramFile draft, bool findId, bool replace, CliContext context)
     {
         await using var db = await context.OpenDatabaseAsync();
@@ -80,6 +82,11 @@ public sealed class ImportTextCommand : ICliCommand
             await context.Error.WriteLineAsync($"按地区和年份对应到已有的民心工程：{known.Code}《{known.Title}》。");
         }
         var existing = await ProgramStore.LoadAsync(db, draft.Id!, publicOnly: false);
+        if (existing is { IsPublished: true } && replace)
+        {
+            throw new CliException($"“{draft.Id}”已经发布，不能用文本替换它的计划，未做任何改动。计划请在工作台中修改；文本中的进展可去掉 --replace 作为新报告加入。");
+        }
+        AwaitReview(draft);
         ProgramFile toStore = draft;
         var appended = 0;
         if (existing is not null && !replace)
@@ -91,7 +98,8 @@ public sealed class ImportTextCommand : ICliCommand
                 {
                     await context.Error.WriteLineAsync(problem);
                 }
-                throw new CliException($"数据库中已有标识为“{draft.Id}”的民心工程，这份文本的报告无法作为新报告加入，未做任何改动。要用草稿替换它，请加 --replace。");
+                throw new CliException($"数据库中已有标识为“{draft.Id}”的民心工程，这份文本的报告无法作为新报告加入，未做任何改动。"
+                    + (existing.IsPublished ? "" : "要用这份文本更新这个草稿的计划，请加 --replace。"));
             }
             toStore = merge.Program;
             appended = merge.ReportsAdded;
@@ -103,19 +111,28 @@ public sealed class ImportTextCommand : ICliCommand
             {
                 await context.Error.WriteLineAsync(error.ToString());
             }
-            throw new CliException("草稿没有通过数据文件校验，未做任何改动。可先用 --json 导出，改正后用 minxin import 导入。");
+            throw new CliException("草稿没有通过数据文件校验，未做任何改动。可先用 --json 导出，改正后用 minxin import --draft 导入。");
         }
-        try
+        var audit = Audit.ByCli("program.text-imported", $"program:{draft.Id}", $"从文本导入：{draft.Sources?.FirstOrDefault()?.Title ?? draft.Title}");
+        var outcome = await ProgramImports.ApplyAsync(db, checkedFile.Program!, PublicationState.Draft, allowPlanChanges: existing is null || replace, context, audit);
+        await context.Error.WriteLineAsync(
+            existing is null ? $"已保存草稿：{draft.Id}《{draft.Title}》（民心工程为草稿，报告待审核；发布前不公开）。"
+            : replace ? outcome.Changed
+                ? $"已更新草稿 {draft.Id}：计划改动 {outcome.PlanChanges} 处，追加报告 {outcome.ReportsAdded} 份（发布前不公开）。"
+                : $"草稿 {draft.Id} 与这份文本一致，没有改动。"
+            : $"已把 {appended} 份进展报告加入 {draft.Id}（待审核，审核通过前不公开）。");
+    }
+
+    /// <summary>What a text brings is given for review: each of its reports waits for a coordinator.</summary>
+    private static void AwaitReview(ProgramFile draft)
+    {
+        foreach (var review in (draft.Categories ?? []).SelectMany(c => c.Items ?? []).SelectMany(i => i.Reports ?? []).Select(r => r.Review))
         {
-            await ProgramStore.AddAsync(db, checkedFile.Program!, replace: existing is not null);
+            if (review is not null)
+            {
+                review.State = EnumCodes.ToCode(ReviewState.Submitted);
+            }
         }
-        catch (ProgramExistsException e)
-        {
-            throw new CliException($"数据库中已有标识为“{e.Code}”的民心工程，未做任何改动。要替换它，请加 --replace。");
-        }
-        await context.Error.WriteLineAsync(existing is null || replace
-            ? $"已保存草稿：{draft.Id}《{draft.Title}》（审核状态：草稿，审核通过前不公开）。"
-            : $"已把 {appended} 份进展报告加入 {draft.Id}（审核状态：草稿，审核通过前不公开）。");
     }
 
     private static async Task<LivelihoodProgram?> SameRegionAndYearAsync(MinxinDbContext db, ProgramFile draft)
@@ -134,7 +151,7 @@ public sealed class ImportTextCommand : ICliCommand
         {
             return null;
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return IsoDate.TryParse(text, out var date)
             ? date
             : throw new CliException($"--publication-date “{text}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-17。");
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Minxin.Data;
 using Minxin.Domain.Articles;
+using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
 
 namespace Minxin.Cli;
@@ -30,7 +31,7 @@ public sealed class ReportCommand : ICliCommand
         DateOnly? asOf = null;
         if (asOfText is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(asOfText, out var date))
             {
                 throw new CliException($"--as-of “{asOfText}”不是有效日期，应为 YYYY-MM-DD，例如 2025-06-30。");
             }

@@ -17,7 +17,7 @@ public static class DatabaseInitializer
         foreach (var (name, bytes) in BundledProgramFiles())
         {
             var program = ProgramFileReader.Read(name, bytes).ProgramOrThrow();
-            await ProgramStore.AddAsync(db, program, replace: false, cancellationToken);
+            await ProgramStore.AddAsync(db, program, Domain.Programs.PublicationState.Published, cancellationToken: cancellationToken);
             loaded++;
         }
         return loaded;

@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Minxin.Data.Staff;
+using Minxin.Domain.Auditing;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 
 namespace Minxin.Data;
 
 /// <summary>
-/// The one database context. Each provider has a subclass only so that its migrations live apart
-/// (Sqlite/Migrations, Postgres/Migrations); the model is the same.
+/// The one database context: programs and their reports, the workspace (units, rounds, staff accounts, tokens, the
+/// audit log) and the data-protection keys every node shares. Each provider has a subclass only so that its
+/// migrations live apart (Sqlite/Migrations, Postgres/Migrations); the model is the same.
 /// </summary>
-public abstract class MinxinDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MinxinDbContext(DbContextOptions options) : IdentityUserContext<StaffUser, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<ResponsibleUnit> Units => Set<ResponsibleUnit>();
 
     public DbSet<LivelihoodProgram> Programs => Set<LivelihoodProgram>();
 
@@ -18,11 +27,15 @@ public abstract class MinxinDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Item> Items => Set<Item>();
 
+    public DbSet<ItemUnit> ItemUnits => Set<ItemUnit>();
+
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<ReportingRound> Rounds => Set<ReportingRound>();
 
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
 
@@ -30,51 +43,104 @@ public abstract class MinxinDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SiteUpdate> SiteUpdates => Set<SiteUpdate>();
 
-    /// <summary>
-    /// Reports are append-only: what a unit reported (its date, figures, narrative, sites) never changes once saved;
-    /// a correction is a new version. Only the review of a report moves on (submitted → approved or returned).
-    /// </summary>
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseRewrittenReports();
+        AppendOnly.Check(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseRewrittenReports();
+        AppendOnly.Check(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private static readonly HashSet<string> ReviewProperties =
-        [nameof(ProgressReport.Review), nameof(ProgressReport.ReviewedBy), nameof(ProgressReport.ReviewedAt), nameof(ProgressReport.ReviewNote)];
-
-    private void RefuseRewrittenReports()
+    // Identity's schema version is left at its default (StoreOptions.SchemaVersion unset everywhere), so the web app,
+    // the CLI and the design-time factories build the same model as the migrations.
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            var rewritten = entry switch
-            {
-                { Entity: ProgressReport, State: EntityState.Modified } =>
-                    entry.Properties.Where(p => p.IsModified && !ReviewProperties.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name).FirstOrDefault(),
-                { Entity: IndicatorValue or SiteUpdate, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
-                { Entity: ProgressReport, State: EntityState.Deleted } => "the report itself",
-                _ => null,
-            };
-            if (rewritten is not null)
-            {
-                throw new InvalidOperationException(
-                    $"Reports are append-only: {rewritten} of a saved report cannot be changed or removed. Submit a correction as a new version.");
-            }
-        }
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUserClaim<int>>().ToTable("StaffUserClaims");
+        builder.Entity<IdentityUserLogin<int>>().ToTable("StaffUserLogins");
+        builder.Entity<IdentityUserToken<int>>().ToTable("StaffUserTokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(MinxinDbContext).Assembly);
     }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MinxinDbContext).Assembly);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Converters.UtcDateTimeOffset>();
         configurationBuilder.Properties<string>().HaveMaxLength(Domain.ProgramFiles.FieldLimits.Text);
+    }
+}
+
+/// <summary>
+/// What was reported is never rewritten, checked before every save (the database's triggers check the same for
+/// every other path, bulk statements included): a report's content may change only while it is a draft or returned;
+/// a submitted report may only be reviewed; an approved report never changes; its figures, site updates and
+/// attachments change only with it; its history and the audit log are only ever appended to.
+/// </summary>
+internal static class AppendOnly
+{
+    private static readonly HashSet<string> ReviewProperties =
+    [
+        nameof(ProgressReport.Review), nameof(ProgressReport.ReviewedBy), nameof(ProgressReport.ReviewedByUserId),
+        nameof(ProgressReport.ReviewedAt), nameof(ProgressReport.ReviewNote), nameof(ProgressReport.Revision),
+    ];
+
+    public static void Check(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+        {
+            var refused = entry switch
+            {
+                { Entity: ProgressReport, State: EntityState.Modified } => RewrittenReport(entry),
+                { Entity: ProgressReport, State: EntityState.Deleted } when Original(entry) != ReviewState.Draft => "a report that was submitted",
+                { Entity: IndicatorValue or SiteUpdate or Attachment, State: EntityState.Modified or EntityState.Deleted }
+                    when !ParentEditable(tracker, entry) => entry.Metadata.ClrType.Name + " of a report under review or approved",
+                { Entity: ReportEvent or AuditEntry, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Reports are append-only: {refused} cannot be changed or removed. Submit a correction as a new version.");
+            }
+        }
+    }
+
+    private static ReviewState Original(EntityEntry entry) => entry.OriginalValues.GetValue<ReviewState>(nameof(ProgressReport.Review));
+
+    private static string? RewrittenReport(EntityEntry entry)
+    {
+        var original = Original(entry);
+        if (original is ReviewState.Draft or ReviewState.Returned)
+        {
+            return null;
+        }
+        var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (original == ReviewState.Approved && changed.Count > 0)
+        {
+            return "an approved report (" + string.Join(", ", changed) + ")";
+        }
+        return changed.FirstOrDefault(p => !ReviewProperties.Contains(p)) is { } content ? $"{content} of a submitted report" : null;
+    }
+
+    private static bool ParentEditable(ChangeTracker tracker, EntityEntry entry)
+    {
+        var reportId = entry.Property(nameof(IndicatorValue.ReportId)).OriginalValue as int?;
+        var parent = tracker.Entries<ProgressReport>().FirstOrDefault(r => r.Entity.Id == reportId);
+        return parent is not null && (parent.State == EntityState.Added || Original(parent) is ReviewState.Draft or ReviewState.Returned);
     }
 }

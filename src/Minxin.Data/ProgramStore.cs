@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minxin.Domain.Auditing;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 
@@ -10,26 +11,31 @@ public sealed class ProgramExistsException(string code)
     public string Code { get; } = code;
 }
 
-/// <summary>Reads whole programs out of the database and puts whole programs in, each in one transaction.</summary>
+/// <summary>Reads programs out of the database, and adds new ones. Changes to stored programs go through <see cref="ProgramImport"/> and the workspace.</summary>
 public static class ProgramStore
 {
     /// <summary>
-    /// The program with its whole tree. With <paramref name="publicOnly"/>, only approved reports come along:
-    /// what the public may see.
+    /// The program with its whole tree. With <paramref name="publicOnly"/>, only a published program and only its
+    /// approved reports: what the public may see.
     /// </summary>
     public static Task<LivelihoodProgram?> LoadAsync(MinxinDbContext db, string code, bool publicOnly, CancellationToken cancellationToken = default) =>
-        WholeTree(db, publicOnly).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+        WholeTree(db.Programs.AsNoTrackingWithIdentityResolution(), publicOnly).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
 
     /// <summary>Every program with its whole tree, newest year first.</summary>
     public static Task<List<LivelihoodProgram>> LoadAllAsync(MinxinDbContext db, bool publicOnly, CancellationToken cancellationToken = default) =>
-        WholeTree(db, publicOnly).OrderByDescending(p => p.Year).ThenBy(p => p.Code).ToListAsync(cancellationToken);
+        WholeTree(db.Programs.AsNoTrackingWithIdentityResolution(), publicOnly).OrderByDescending(p => p.Year).ThenBy(p => p.Code).ToListAsync(cancellationToken);
 
-    // Tracking is off; identity resolution fixes navigations up across the split queries.
-    private static IQueryable<LivelihoodProgram> WholeTree(MinxinDbContext db, bool publicOnly)
+    /// <summary>The program's whole tree, tracked, for a change to it.</summary>
+    public static Task<LivelihoodProgram?> LoadForChangeAsync(MinxinDbContext db, string code, CancellationToken cancellationToken = default) =>
+        WholeTree(db.Programs, publicOnly: false).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+
+    // Without tracking, identity resolution fixes navigations up across the split queries.
+    private static IQueryable<LivelihoodProgram> WholeTree(IQueryable<LivelihoodProgram> programs, bool publicOnly)
     {
-        var query = db.Programs.AsNoTrackingWithIdentityResolution()
+        var query = (publicOnly ? programs.Where(p => p.Publication == PublicationState.Published) : programs)
             .Include(p => p.Region).ThenInclude(r => r.Parent)
             .Include(p => p.Sources)
+            .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Units).ThenInclude(u => u.Unit)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Indicators)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Sites);
         var withReports = publicOnly
@@ -40,50 +46,38 @@ public static class ProgramStore
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Reports).ThenInclude(r => r.SiteUpdates);
     }
 
-    /// <summary>
-    /// Stores a program read from a data file. An existing program with the same code is refused unless
-    /// <paramref name="replace"/> is set, in which case it is removed in the same transaction.
-    /// </summary>
-    public static async Task<LivelihoodProgram> AddAsync(MinxinDbContext db, LivelihoodProgram program, bool replace, CancellationToken cancellationToken = default)
+    /// <summary>Stores a new program read from a data file or a text, in one transaction; an existing code is refused.</summary>
+    public static async Task<LivelihoodProgram> AddAsync(MinxinDbContext db, LivelihoodProgram program, PublicationState publication,
+        AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Programs.FirstOrDefaultAsync(p => p.Code == program.Code, cancellationToken);
-        long version = 1;
-        if (existing is not null)
+        if (await db.Programs.AnyAsync(p => p.Code == program.Code, cancellationToken))
         {
-            if (!replace)
-            {
-                throw new ProgramExistsException(program.Code);
-            }
-            version = existing.DataVersion + 1;
-            await DeleteAsync(db, existing.Id, cancellationToken);
+            throw new ProgramExistsException(program.Code);
         }
         program.Region = await AttachRegionAsync(db, program.Region, cancellationToken);
-        program.DataVersion = version;
+        await UnitDirectory.ResolveAsync(db, program.Region, program.Items, cancellationToken);
+        program.DataVersion = 1;
+        program.Publication = publication;
+        if (publication == PublicationState.Published)
+        {
+            program.PublishedAt = audit?.At ?? DateTimeOffset.UtcNow;
+            program.PublishedBy = "数据文件导入";
+        }
         db.Programs.Add(program);
+        if (audit is not null)
+        {
+            audit.Region = program.Region;
+            db.AuditLog.Add(audit);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return program;
     }
 
-    private static async Task DeleteAsync(MinxinDbContext db, int programId, CancellationToken cancellationToken)
-    {
-        var items = db.Items.Where(i => i.Category.ProgramId == programId);
-        var reports = db.Reports.Where(r => items.Contains(r.Item));
-        await db.IndicatorValues.Where(v => reports.Contains(v.Report)).ExecuteDeleteAsync(cancellationToken);
-        await db.SiteUpdates.Where(u => reports.Contains(u.Report)).ExecuteDeleteAsync(cancellationToken);
-        await reports.ExecuteDeleteAsync(cancellationToken);
-        await db.Indicators.Where(x => items.Contains(x.Item)).ExecuteDeleteAsync(cancellationToken);
-        await db.Sites.Where(x => items.Contains(x.Item)).ExecuteDeleteAsync(cancellationToken);
-        await items.ExecuteDeleteAsync(cancellationToken);
-        await db.Categories.Where(c => c.ProgramId == programId).ExecuteDeleteAsync(cancellationToken);
-        await db.Sources.Where(s => s.ProgramId == programId).ExecuteDeleteAsync(cancellationToken);
-        await db.Programs.Where(p => p.Id == programId).ExecuteDeleteAsync(cancellationToken);
-    }
-
     /// <summary>Regions are shared between programs: reuse one with the same code, parents included.</summary>
-    private static async Task<Region> AttachRegionAsync(MinxinDbContext db, Region region, CancellationToken cancellationToken)
+    public static async Task<Region> AttachRegionAsync(MinxinDbContext db, Region region, CancellationToken cancellationToken)
     {
         var stored = await db.Regions.FirstOrDefaultAsync(r => r.Code == region.Code, cancellationToken);
         if (stored is not null)

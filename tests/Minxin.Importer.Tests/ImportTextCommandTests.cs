@@ -67,7 +67,8 @@ public class ImportTextCommandTests
         Assert.Contains("已保存草稿：jinnan-2025", run.Error);
         var program = Assert.Single(await StoredAsync());
         Assert.Equal(("jinnan-2025", 26, 1L), (program.Code, program.Items.Count(), program.DataVersion));
-        Assert.All(program.Items.SelectMany(i => i.Reports), r => Assert.Equal(Domain.Progress.ReviewState.Draft, r.Review));
+        Assert.Equal(Domain.Programs.PublicationState.Draft, program.Publication);
+        Assert.All(program.Items.SelectMany(i => i.Reports), r => Assert.Equal(Domain.Progress.ReviewState.Submitted, r.Review));
         Assert.DoesNotContain(program.Items.SelectMany(i => i.Reports), r => r.IsPublic);
     }
 
@@ -86,15 +87,31 @@ public class ImportTextCommandTests
     }
 
     [Fact]
-    public async Task Save_with_replace_replaces_the_program()
+    public async Task Save_with_replace_updates_a_draft_and_the_same_text_changes_nothing()
     {
         await Minxin("import-text", Seed, "--save", "--id", "jinnan-2025");
 
         var again = await Minxin("import-text", Seed, "--save", "--replace", "--id", "jinnan-2025");
 
         Assert.Equal(0, again.Code);
+        Assert.Contains("没有改动", again.Error);
         var program = Assert.Single(await StoredAsync());
-        Assert.Equal((2L, 26), (program.DataVersion, program.Items.SelectMany(i => i.Reports).Count()));
+        Assert.Equal((1L, 26), (program.DataVersion, program.Items.SelectMany(i => i.Reports).Count()));
+    }
+
+    [Fact]
+    public async Task A_published_program_cannot_have_its_plan_replaced_from_a_text()
+    {
+        Assert.Equal(0, (await Minxin("import", Repository.JinnanProgramFile)).Code);
+        var before = Assert.Single(await StoredAsync());
+
+        var run = await Minxin("import-text", Seed, "--save", "--replace", "--id", "jinnan-2025");
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("已经发布，不能用文本替换它的计划", run.Error);
+        var after = Assert.Single(await StoredAsync());
+        Assert.Equal(before.DataVersion, after.DataVersion);
+        Assert.Equal(26, after.Items.SelectMany(i => i.Reports).Count(r => r.IsPublic));
     }
 
     [Fact]
@@ -111,7 +128,7 @@ public class ImportTextCommandTests
         var sockets = program.Items.Single(i => i.Title.EndsWith("充电接口6000个", StringComparison.Ordinal));
         Assert.Equal(["2025-06-30", "2025-09-30"], sockets.Reports.OrderBy(r => r.AsOf).Select(r => r.AsOf.ToString("yyyy-MM-dd")));
         var latest = sockets.Reports.Single(r => r.AsOf.Month == 9);
-        Assert.Equal(Domain.Progress.ReviewState.Draft, latest.Review);
+        Assert.Equal(Domain.Progress.ReviewState.Submitted, latest.Review);
         Assert.Equal((5860m, 97m), (latest.Values.Single(v => v.Indicator.Key == "充电接口").Value, latest.Values.Single(v => v.Indicator.Key == "充电接口").StatedPercent!.Value));
         var farmland = program.Items.Single(i => i.Title == "新增建设高标准农田3700亩");
         Assert.Equal(Domain.Progress.ItemStatus.Completed, farmland.Reports.Single(r => r.AsOf.Month == 9).Status);

@@ -57,6 +57,17 @@ public sealed class ItemBuilder(Item item)
         return this;
     }
 
+    /// <summary>The item's lead unit and co-operating units, by name (one name is one unit within the program).</summary>
+    public ItemBuilder Units(string? lead, params string[] cooperating)
+    {
+        var program = item.Category.Program;
+        ResponsibleUnit Named(string name) =>
+            program.Items.SelectMany(i => i.Units).Select(u => u.Unit).FirstOrDefault(u => u.Name == name)
+            ?? new ResponsibleUnit { Code = "", Name = name, Region = program.Region };
+        item.SetUnits(lead is null ? null : Named(lead), cooperating.Select(Named));
+        return this;
+    }
+
     public ItemBuilder Site(string key, string? name = null)
     {
         item.Sites.Add(new Site { Item = item, Key = key, Name = name ?? key, Position = item.Sites.Count });
@@ -137,4 +148,38 @@ public static class Dates
 
     public static Period ParsePeriod(string text) =>
         Period.TryParse(text, out var period) ? period : throw new ArgumentException($"Bad period {text}", nameof(text));
+}
+
+public static class Corrections
+{
+    /// <summary>An approved correction (next version, same date) of <paramref name="report"/>, its figures changed by <paramref name="value"/>.</summary>
+    public static ProgressReport Of(ProgressReport report, string reason, Func<IndicatorValue, decimal> value)
+    {
+        var correction = new ProgressReport
+        {
+            Item = report.Item,
+            AsOf = report.AsOf,
+            Version = report.Version + 1,
+            CorrectionNote = reason,
+            Status = report.Status,
+            Narrative = report.Narrative,
+            ExpectedCompletion = report.ExpectedCompletion,
+            Source = report.Source,
+            SubmittedBy = report.SubmittedBy,
+            SubmittedAt = report.SubmittedAt.AddDays(1),
+            Review = ReviewState.Approved,
+            ReviewedBy = "测试审核员",
+            ReviewedAt = report.SubmittedAt.AddDays(2),
+        };
+        correction.Values.AddRange(report.Values.Select(v => new IndicatorValue
+        {
+            Report = correction, Indicator = v.Indicator, Value = value(v), Qualifier = v.Qualifier, Period = v.Period,
+            StatedPercent = v.Indicator.Target is null ? v.StatedPercent : null,
+        }));
+        correction.SiteUpdates.AddRange(report.SiteUpdates.Select(u => new SiteUpdate
+        {
+            Report = correction, Site = u.Site, Phase = u.Phase, ExpectedCompletion = u.ExpectedCompletion, Note = u.Note,
+        }));
+        return correction;
+    }
 }

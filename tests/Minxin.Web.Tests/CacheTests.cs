@@ -66,12 +66,14 @@ public sealed class CacheTests(SqliteWebFactory factory) : IClassFixture<SqliteW
         Assert.Contains("5119/6000个", await client.GetStringAsync("/programs/jinnan-2025"));
         Assert.Contains("\"actual\":5119", await client.GetStringAsync("/api/v1/programs/jinnan-2025/report-card"));
 
-        // Another node, or the CLI, replaces the program in the shared database.
-        var text = (await File.ReadAllTextAsync(Repository.JinnanProgramFile)).Replace("\"value\": 5119", "\"value\": 5230");
-        var changed = ProgramFileReader.Read("changed.json", System.Text.Encoding.UTF8.GetBytes(text)).ProgramOrThrow();
+        // Another node, or the CLI, adds an approved correction of the figure to the shared database.
+        var changed = ProgramFileReader.Read(Repository.JinnanProgramFile).ProgramOrThrow();
+        var item = changed.Items.Single(i => i.Code == "07-1");
+        var correction = Corrections.Of(item.Reports.Single(), "核对台账后更正", v => v.Value == 5119 ? 5230 : v.Value);
+        item.Reports.Add(correction);
         await using (var db = factory.OpenDatabase())
         {
-            await ProgramStore.AddAsync(db, changed, replace: true);
+            await ProgramImport.ApplyAsync(db, changed, allowPlanChanges: false);
         }
 
         var page = await EventuallyAsync(() => client.GetStringAsync("/programs/jinnan-2025"), p => p.Contains("5230/6000个"));

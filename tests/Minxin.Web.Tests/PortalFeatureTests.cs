@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Minxin.Data;
+using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Testing;
 
@@ -93,15 +94,12 @@ public sealed class PortalFeatureTests(SqliteWebFactory factory) : IClassFixture
     {
         var program = new ProgramBuilder("units-2025")
             .Category(1, "工程", c => c
-                .Item(1, "新建幼儿园1所", i => i.Report("2025-06-30", ItemStatus.InProgress))
-                .Item(2, "新增托位100个", i => i.Report("2025-06-30", ItemStatus.Completed)))
+                .Item(1, "新建幼儿园1所", i => i.Units("区教育局").Report("2025-06-30", ItemStatus.InProgress))
+                .Item(2, "新增托位100个", i => i.Units("区卫健委", "区教育局").Report("2025-06-30", ItemStatus.Completed)))
             .Build();
-        program.Categories[0].Items[0].LeadUnit = "区教育局";
-        program.Categories[0].Items[1].LeadUnit = "区卫健委";
-        program.Categories[0].Items[1].CooperatingUnits = ["区教育局"];
         await using (var db = factory.OpenDatabase())
         {
-            await ProgramStore.AddAsync(db, program, replace: false);
+            await ProgramStore.AddAsync(db, program, PublicationState.Published);
         }
 
         var all = await factory.GetDocumentAsync("/programs/units-2025");

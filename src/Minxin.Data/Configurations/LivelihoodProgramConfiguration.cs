@@ -16,6 +16,10 @@ internal sealed class LivelihoodProgramConfiguration : IEntityTypeConfiguration<
         builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Categories).WithOne(c => c.Program).HasForeignKey(c => c.ProgramId);
         builder.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.ProgramId);
+        builder.Property(p => p.Revision).IsConcurrencyToken();
+        builder.Property(p => p.Publication).HasConversion<Converters.EnumCode<PublicationState>>().HasMaxLength(16);
+        builder.Property(p => p.PublishedBy).HasMaxLength(FieldLimits.Name);
+        builder.Ignore(p => p.IsPublished);
         builder.Ignore(p => p.Items);
         builder.Ignore(p => p.FirstDay);
         builder.Ignore(p => p.LastDay);

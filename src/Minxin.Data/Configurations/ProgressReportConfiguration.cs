@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minxin.Domain.ProgramFiles;
+using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 
 namespace Minxin.Data.Configurations;
@@ -20,6 +21,14 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Values).WithOne(v => v.Report).HasForeignKey(v => v.ReportId);
         builder.HasMany(r => r.SiteUpdates).WithOne(u => u.Report).HasForeignKey(u => u.ReportId);
+        builder.Property(r => r.ExpectedCompletionReason).HasMaxLength(FieldLimits.Note);
+        builder.Property(r => r.Revision).IsConcurrencyToken();
+        builder.HasOne(r => r.Round).WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId);
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId);
+        builder.HasIndex(r => r.Review);
         builder.Ignore(r => r.IsPublic);
+        builder.Ignore(r => r.IsEditable);
     }
 }

@@ -13,6 +13,8 @@ public static class ProgramFileJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A key written twice would otherwise keep its last value silently.
+        AllowDuplicateProperties = false,
         // Data files are never embedded in HTML: keep Chinese, "+" and quotes readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
@@ -33,6 +34,10 @@ public static partial class ProgramFileReader
         {
             return Fail(fileName, null, "$", "文件为空");
         }
+        if (!Utf8.IsValid(span))
+        {
+            return NotUtf8(fileName, span);
+        }
         ProgramFile? file;
         try
         {
@@ -54,6 +59,23 @@ public static partial class ProgramFileReader
 
     public static ProgramFileResult Read(string path) => Read(System.IO.Path.GetFileName(path), File.ReadAllBytes(path));
 
+    // A GBK or GB18030 file (common from Windows tools) would otherwise read as a string of wrong types.
+    private static ProgramFileResult NotUtf8(string fileName, ReadOnlySpan<byte> span)
+    {
+        var valid = span.Length;
+        for (var start = 0; start < span.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(span[start..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                valid = start;
+                break;
+            }
+            start += consumed;
+        }
+        var line = span[..valid].Count((byte)'\n') + 1;
+        return Fail(fileName, line, "$", $"文件不是 UTF-8 编码（第 {line} 行起有非 UTF-8 字节，可能是 GBK）：请用 UTF-8 另存后再导入");
+    }
+
     private static ProgramFileResult Fail(string file, long? line, string path, string message) =>
         new(null, [new ProgramFileError(file, line is null ? null : (int)line, path, message)]);
 
@@ -64,6 +86,10 @@ public static partial class ProgramFileReader
         {
             return "未知字段（拼写是否有误？）";
         }
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "字段重复：同一对象中同名字段只能出现一次";
+        }
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
             return message.Contains("System.Decimal", StringComparison.Ordinal) || message.Contains("System.Int32", StringComparison.Ordinal)
@@ -72,7 +98,8 @@ public static partial class ProgramFileReader
         return "不是有效的 JSON：" + message.Split(" Path:")[0];
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \z, not $: "$" also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
     private sealed class Validator(string fileName, JsonLineIndex lines)
@@ -127,9 +154,9 @@ public static partial class ProgramFileReader
                     PublishedAt = source.PublishedAt is null ? null : Timestamp(source.PublishedAt, path + ".publishedAt"),
                     Url = Optional(source.Url, path + ".url", FieldLimits.Url),
                 };
-                if (source.Url is not null && !Uri.TryCreate(source.Url, UriKind.Absolute, out _))
+                if (source.Url is not null && !(Uri.TryCreate(source.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
                 {
-                    Error(path + ".url", $"\"{source.Url}\" 不是完整的网址");
+                    Error(path + ".url", $"\"{source.Url}\" 不是以 http:// 或 https:// 开头的完整网址");
                 }
                 if (key is not null && !sources.TryAdd(key, entity))
                 {
@@ -188,6 +215,26 @@ public static partial class ProgramFileReader
             };
         }
 
+        // Units are named in the file; one name is one unit of the region throughout the file. Storage matches them
+        // to the region's directory (adding the missing ones) and gives them codes.
+        private readonly Dictionary<string, ResponsibleUnit> _units = new(StringComparer.Ordinal);
+
+        private ResponsibleUnit? Unit(string? name, string path, LivelihoodProgram program, bool required)
+        {
+            var value = required ? Required(name, path, FieldLimits.Name) : Optional(name, path, FieldLimits.Name);
+            if (value is null)
+            {
+                return null;
+            }
+            value = value.Trim();
+            if (!_units.TryGetValue(value, out var unit))
+            {
+                unit = new ResponsibleUnit { Code = "", Name = value, Region = program.Region };
+                _units[value] = unit;
+            }
+            return unit;
+        }
+
         private Item Item(ItemFile file, string path, Category category, LivelihoodProgram program, Dictionary<string, Source> sources)
         {
             var item = new Item
@@ -195,10 +242,18 @@ public static partial class ProgramFileReader
                 Category = category,
                 Number = file.Number,
                 Title = Required(file.Title, path + ".title") ?? "",
-                LeadUnit = Optional(file.LeadUnit, path + ".leadUnit", FieldLimits.Name),
-                CooperatingUnits = (file.CooperatingUnits ?? []).Select((u, k) => Required(u, $"{path}.cooperatingUnits[{k}]", FieldLimits.Name) ?? "").ToList(),
+                LeadOfficial = Optional(file.LeadOfficial, path + ".leadOfficial", FieldLimits.Name),
+                ResponsiblePerson = Optional(file.ResponsiblePerson, path + ".responsiblePerson", FieldLimits.Name),
                 Deadline = file.Deadline is null ? null : Date(file.Deadline, path + ".deadline"),
             };
+            var lead = Unit(file.LeadUnit, path + ".leadUnit", program, required: false);
+            var cooperating = (file.CooperatingUnits ?? []).Select((u, k) => Unit(u, $"{path}.cooperatingUnits[{k}]", program, required: true))
+                .OfType<ResponsibleUnit>().ToList();
+            foreach (var duplicate in cooperating.GroupBy(u => u).Where(g => g.Count() > 1 || g.Key == lead))
+            {
+                Error(path + ".cooperatingUnits", $"单位 \"{duplicate.Key.Name}\" 重复（牵头单位不再列为配合单位）");
+            }
+            item.SetUnits(lead, cooperating);
             foreach (var (indicator, k) in (file.Indicators ?? []).Select((x, k) => (x, k)))
             {
                 item.Indicators.Add(Indicator(indicator, $"{path}.indicators[{k}]", item, k));
@@ -258,17 +313,13 @@ public static partial class ProgramFileReader
             {
                 Error(path + ".version", "版本号应从 1 开始");
             }
-            if (version > 1 && string.IsNullOrWhiteSpace(file.CorrectionNote))
-            {
-                Error(path + ".correctionNote", "更正版本（version > 1）必须说明更正原因");
-            }
             var review = file.Review;
             if (review is null)
             {
                 Error(path + ".review", "缺少审核信息（review）");
             }
             var state = review?.State is null ? ReviewState.Draft : Enum<ReviewState>(review.State, path + ".review.state");
-            if (state == ReviewState.Approved)
+            if (state is ReviewState.Approved or ReviewState.Returned)
             {
                 Required(review?.By, path + ".review.by");
                 Required(review?.At, path + ".review.at");
@@ -283,9 +334,9 @@ public static partial class ProgramFileReader
                 Item = item,
                 AsOf = asOf,
                 Version = version,
-                CorrectionNote = Optional(file.CorrectionNote, path + ".correctionNote", FieldLimits.Note),
+                CorrectionNote = Optional(file.CorrectionNote, path + ".correctionNote", FieldLimits.Note, multiline: true),
                 Status = Enum<ItemStatus>(Required(file.Status, path + ".status"), path + ".status"),
-                Narrative = Optional(file.Narrative, path + ".narrative", FieldLimits.Narrative) ?? "",
+                Narrative = Optional(file.Narrative, path + ".narrative", FieldLimits.Narrative, multiline: true) ?? "",
                 ExpectedCompletion = file.ExpectedCompletion is null ? null : Expected(file.ExpectedCompletion, path + ".expectedCompletion"),
                 Source = source,
                 SubmittedBy = Required(file.SubmittedBy, path + ".submittedBy", FieldLimits.Name) ?? "",
@@ -293,8 +344,13 @@ public static partial class ProgramFileReader
                 Review = state,
                 ReviewedBy = Optional(review?.By, path + ".review.by", FieldLimits.Name),
                 ReviewedAt = review?.At is null ? null : Timestamp(review.At, path + ".review.at"),
-                ReviewNote = Optional(review?.Note, path + ".review.note", FieldLimits.Note),
+                ReviewNote = Optional(review?.Note, path + ".review.note", FieldLimits.Note, multiline: true),
             };
+            report.Events.Add(new ReportEvent { Action = ReportAction.Imported, At = report.ReviewedAt ?? report.SubmittedAt, By = report.SubmittedBy });
+            foreach (var (field, message) in ReviewWorkflow.CheckRecorded(report))
+            {
+                Error($"{path}.{field}", message);
+            }
             foreach (var (value, k) in (file.Values ?? []).Select((x, k) => (x, k)))
             {
                 var valuePath = $"{path}.values[{k}]";
@@ -317,6 +373,12 @@ public static partial class ProgramFileReader
                     Error(valuePath + ".period", $"时段结束于 {period.To:yyyy-MM-dd}，晚于报告日期 {asOf:yyyy-MM-dd}");
                 }
                 var qualifier = value.Qualifier is null ? Comparator.Exactly : Enum<Comparator>(value.Qualifier, valuePath + ".qualifier");
+                if (value.StatedPercent is { } stated && value.Value is { } actual && indicator?.Target is { } target
+                    && !ReportCards.Percent.Agrees(stated, actual, target))
+                {
+                    Error(valuePath + ".statedPercent",
+                        $"写明的完成率 {stated}% 与 {actual}/{target}（{ReportCards.Percent.Of(actual, target):0.##}%）不符：有目标值时完成率按实际值计算，请改正数值或删去 statedPercent");
+                }
                 if (value.Value is null)
                 {
                     Error(valuePath + ".value", "缺少数值（value）");
@@ -346,7 +408,7 @@ public static partial class ProgramFileReader
                     Site = site!,
                     Phase = Enum<SitePhase>(Required(update.Phase, updatePath + ".phase"), updatePath + ".phase"),
                     ExpectedCompletion = update.ExpectedCompletion is null ? null : Expected(update.ExpectedCompletion, updatePath + ".expectedCompletion"),
-                    Note = Optional(update.Note, updatePath + ".note", FieldLimits.Note),
+                    Note = Optional(update.Note, updatePath + ".note", FieldLimits.Note, multiline: true),
                 });
             }
             Unique(report.SiteUpdates.Where(u => u.Site is not null).Select(u => u.Site.Key), path + ".sites", "site", "同一报告中的点位");
@@ -416,13 +478,37 @@ public static partial class ProgramFileReader
             return Optional(value, path, maxLength);
         }
 
-        private string? Optional(string? value, string path, int maxLength = FieldLimits.Text)
+        // Prose (narratives, notes) may hold line breaks; names, titles, units and keys are one line. No field holds
+        // NUL, tabs, carriage returns or other control characters: they break pages, CSV cells and exports.
+        private string? Optional(string? value, string path, int maxLength = FieldLimits.Text, bool multiline = false)
         {
-            if (value is not null && value.Length > maxLength)
+            if (value is null)
+            {
+                return null;
+            }
+            if (value.Length > maxLength)
             {
                 Error(path, $"内容过长：{value.Length} 个字符，最多 {maxLength} 个");
             }
+            var at = IndexOfControl(value, multiline);
+            if (at >= 0)
+            {
+                Error(path, $"含有不可见的控制字符 U+{(int)value[at]:X4}（第 {at + 1} 个字符）{(multiline ? "：只允许换行" : "：此字段只能是一行文字")}");
+            }
             return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        private static int IndexOfControl(string text, bool multiline)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if ((char.IsControl(c) && !(multiline && c == '\n')) || c is '\u2028' or '\u2029')
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private string? Key(string? key, string path)
@@ -454,7 +540,7 @@ public static partial class ProgramFileReader
             {
                 return null;
             }
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(text, out var date))
             {
                 Error(path, $"\"{text}\" 不是有效的日期，应写作 YYYY-MM-DD");
                 return null;

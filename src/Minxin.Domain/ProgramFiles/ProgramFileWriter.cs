@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
@@ -9,9 +8,6 @@ namespace Minxin.Domain.ProgramFiles;
 /// <summary>Writes a program in the data-file format, canonically: the same program always gives the same bytes.</summary>
 public static class ProgramFileWriter
 {
-    /// <summary>Timestamps are written in Beijing time whatever the database kept, so exports compare byte for byte.</summary>
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     public static byte[] Write(LivelihoodProgram program) => Serialize(ToFile(program));
 
     public static byte[] Serialize(ProgramFile file)
@@ -55,9 +51,11 @@ public static class ProgramFileWriter
     {
         Number = item.Number,
         Title = item.Title,
-        LeadUnit = item.LeadUnit,
-        CooperatingUnits = NullIfEmpty(item.CooperatingUnits),
-        Deadline = item.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        LeadUnit = item.LeadUnitName,
+        CooperatingUnits = NullIfEmpty(item.CooperatingUnitNames),
+        LeadOfficial = item.LeadOfficial,
+        ResponsiblePerson = item.ResponsiblePerson,
+        Deadline = item.Deadline is { } deadline ? IsoDate.Format(deadline) : null,
         Indicators = NullIfEmpty(item.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorFile
         {
             Key = i.Key,
@@ -71,9 +69,9 @@ public static class ProgramFileWriter
         Reports = NullIfEmpty(item.Reports.OrderBy(r => r.AsOf).ThenBy(r => r.Version).Select(Report)),
     };
 
-    private static ReportFile Report(ProgressReport report) => new()
+    public static ReportFile Report(ProgressReport report) => new()
     {
-        AsOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        AsOf = IsoDate.Format(report.AsOf),
         Version = report.Version == 1 ? null : report.Version,
         CorrectionNote = report.CorrectionNote,
         Status = EnumCodes.ToCode(report.Status),
@@ -106,8 +104,8 @@ public static class ProgramFileWriter
         },
     };
 
-    private static string? Timestamp(DateTimeOffset? at) =>
-        at?.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    // Beijing time whatever the database kept, so exports compare byte for byte.
+    private static string? Timestamp(DateTimeOffset? at) => at is { } t ? ChinaTime.Format(t) : null;
 
     private static List<T>? NullIfEmpty<T>(IEnumerable<T> items)
     {

@@ -24,6 +24,17 @@ public class LivelihoodProgram
     /// <summary>Bumped on every change to the program or its reports; caches key on it.</summary>
     public long DataVersion { get; set; }
 
+    /// <summary>Concurrency token of the program's own fields and its categories.</summary>
+    public int Revision { get; set; }
+
+    public PublicationState Publication { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public string? PublishedBy { get; set; }
+
+    public bool IsPublished => Publication == PublicationState.Published;
+
     public DateOnly FirstDay => new(Year, 1, 1);
 
     public DateOnly LastDay => new(Year, 12, 31);

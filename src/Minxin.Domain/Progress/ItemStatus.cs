@@ -21,7 +21,4 @@ public static class ItemStatusText
         ItemStatus.Cancelled => "已取消",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
-
-    /// <summary>camelCase name used in the data file and the API.</summary>
-    public static string ToCode(this ItemStatus status) => EnumCodes.ToCode(status);
 }

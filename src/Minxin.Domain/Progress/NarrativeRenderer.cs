@@ -19,8 +19,8 @@ public static class NarrativeRenderer
         {
             return ChineseNumbers.Figure(value.Value, value.Indicator.Unit, value.Qualifier);
         }
-        var percent = value.StatedPercent ?? Percent.Of(value.Value, value.Indicator.Target);
-        return percent is { } p ? $"{ChineseNumbers.Plain(value.StatedPercent is null ? Percent.Floor(p) : p)}%" : "";
+        var percent = Percent.Shown(value.Value, value.Indicator.Target, value.StatedPercent);
+        return percent is { } p ? $"{ChineseNumbers.Plain(p)}%" : "";
     }
 
     public static string PlainText(ProgressReport report)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Minxin.Domain.Quantities;
 
 /// <summary>The days a figure covers, both ends included: 1—5月份 is 2025-01-01/2025-05-31.</summary>
@@ -13,15 +11,15 @@ public readonly record struct Period(DateOnly From, DateOnly To)
 
     /// <summary>ISO 8601 interval, the form used in files and the API: "2025-01-01/2025-05-31".</summary>
     public override string ToString() =>
-        $"{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"{IsoDate.Format(From)}/{IsoDate.Format(To)}";
 
     public static bool TryParse(string? text, out Period period)
     {
         period = default;
         var parts = text?.Split('/');
         if (parts is not { Length: 2 }
-            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            || !IsoDate.TryParse(parts[0], out var from)
+            || !IsoDate.TryParse(parts[1], out var to)
             || to < from)
         {
             return false;

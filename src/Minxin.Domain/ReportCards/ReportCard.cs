@@ -49,8 +49,6 @@ public sealed record ItemCard(
     int? DaysSinceLastUpdate)
 {
     public ExpectedDate? ExpectedCompletion => LatestReport?.ExpectedCompletion;
-
-    public string? Narrative => LatestReport?.Narrative;
 }
 
 /// <summary>One indicator as of the card's date: the latest figure, the report that gave it, and the percent of target.</summary>
@@ -59,9 +57,8 @@ public sealed record IndicatorProgress(Indicator Indicator, IndicatorValue? Actu
     /// <summary>Exact: 5119/6000 is 85.3166…; null without a target or a figure.</summary>
     public decimal? Percent => ReportCards.Percent.Of(ActualValue, Indicator.Target);
 
-    /// <summary>What to display: the floored computed percent, or the one the report stated when there is no target.</summary>
-    public int? DisplayPercent => Percent is { } p ? ReportCards.Percent.Floor(p)
-        : Actual?.StatedPercent is { } s ? ReportCards.Percent.Floor(s) : null;
+    /// <summary>What to display (<see cref="ReportCards.Percent.Shown"/>): the floored computed percent, or the stated one without a target.</summary>
+    public decimal? DisplayPercent => ReportCards.Percent.Shown(ActualValue, Indicator.Target, Actual?.StatedPercent);
 
     public ProgressReport? Report => Actual?.Report;
 }

@@ -53,6 +53,10 @@ public static class ReportCardCalculator
             .OrderBy(r => r.AsOf)
             .ToList();
 
+    /// <summary>Every public report of the item, newest first, each correction above the version it replaces.</summary>
+    public static IReadOnlyList<ProgressReport> Timeline(Item item) =>
+        item.Reports.Where(r => r.IsPublic).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Version).ToList();
+
     // Loaded rows match by id; objects built in memory (a data file before it is saved) by reference.
     private static bool Same(object? navigation, int foreignKey, object entity, int id) =>
         ReferenceEquals(navigation, entity) || (id != 0 && foreignKey == id);

@@ -15,7 +15,7 @@ public sealed record ItemFilter(ItemStatus? Status = null, int? Category = null,
     public bool Matches(ItemCard card) =>
         (Status is null || card.Status == Status)
         && (Category is null || card.Item.Category.Number == Category)
-        && (string.IsNullOrWhiteSpace(Unit) || card.Item.LeadUnit == Unit || card.Item.CooperatingUnits.Contains(Unit))
+        && (string.IsNullOrWhiteSpace(Unit) || card.Item.LeadUnitName == Unit || card.Item.CooperatingUnitNames.Contains(Unit))
         && ItemSearch.Matches(card, Query);
 }
 
@@ -49,7 +49,7 @@ public static class ItemSearch
         var item = card.Item;
         var text = new StringBuilder()
             .AppendLine(item.Title).AppendLine(item.Category.Name).AppendLine(item.Code)
-            .AppendLine(item.LeadUnit).AppendJoin('\n', item.CooperatingUnits).AppendLine()
+            .AppendLine(item.LeadUnitName).AppendJoin('\n', item.CooperatingUnitNames).AppendLine()
             .AppendJoin('\n', item.Indicators.Select(i => i.Name)).AppendLine()
             .AppendJoin('\n', item.Sites.Select(s => s.Name + " " + s.Town)).AppendLine();
         if (card.LatestReport is { } report)

@@ -3,6 +3,7 @@ using Minxin.Domain;
 using Minxin.Domain.ProgramFiles;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
+using Minxin.Domain.ReportCards;
 
 namespace Minxin.Importer.Drafts;
 
@@ -66,7 +67,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
                 }
                 items.Add(itemFile);
             }
-            file.Categories.Add(new CategoryFile { Number = category.Number, Name = category.Name, Items = items });
+            file.Categories.Add(new CategoryFile { Number = category.Number, Name = OneLine(category.Name), Items = items });
         }
         if (program.Publisher is null && (reports > 0 || source is not null))
         {
@@ -130,9 +131,9 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             _paths[indicator] = $"{path}.indicators[{k}]";
             indicators.Add(new IndicatorFile
             {
-                Key = indicator.Key,
-                Name = indicator.Name,
-                Unit = indicator.Unit,
+                Key = OneLine(indicator.Key, ""),
+                Name = OneLine(indicator.Name),
+                Unit = OneLine(indicator.Unit),
                 Target = indicator.Target,
                 Comparator = indicator.Target is null || indicator.Comparator == Comparator.Exactly ? null : EnumCodes.ToCode(indicator.Comparator),
                 Accumulation = indicator.Accumulation == Accumulation.Cumulative ? null : EnumCodes.ToCode(indicator.Accumulation),
@@ -145,12 +146,12 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
         return new ItemFile
         {
             Number = number,
-            Title = item.Title,
-            LeadUnit = item.LeadUnit,
-            CooperatingUnits = item.CooperatingUnits.Count == 0 ? null : item.CooperatingUnits,
+            Title = OneLine(item.Title),
+            LeadUnit = item.LeadUnit is null ? null : OneLine(item.LeadUnit),
+            CooperatingUnits = item.CooperatingUnits.Count == 0 ? null : item.CooperatingUnits.Select(u => OneLine(u)).ToList(),
             Deadline = item.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Indicators = indicators.Count == 0 ? null : indicators,
-            Sites = item.Sites.Count == 0 ? null : item.Sites.Select(s => new SiteFile { Key = s.Key, Name = s.Name, Town = s.Town }).ToList(),
+            Sites = item.Sites.Count == 0 ? null : item.Sites.Select(s => new SiteFile { Key = OneLine(s.Key, ""), Name = OneLine(s.Name), Town = s.Town is null ? null : OneLine(s.Town) }).ToList(),
         };
     }
 
@@ -172,15 +173,15 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             ExpectedCompletion = report.ExpectedCompletion?.ToString(),
             Values = report.Values.Count == 0 ? null : report.Values.Select(v => new ValueFile
             {
-                Indicator = v.Indicator.Key,
+                Indicator = OneLine(v.Indicator.Key, ""),
                 Value = v.Value,
                 Qualifier = v.Qualifier == Comparator.Exactly ? null : EnumCodes.ToCode(v.Qualifier),
                 Period = v.Period?.ToString(),
-                StatedPercent = v.StatedPercent,
+                StatedPercent = StatedPercent(v),
             }).ToList(),
             Sites = report.SiteUpdates.Count == 0 ? null : report.SiteUpdates.Select(u => new SiteUpdateFile
             {
-                Site = u.Site.Key,
+                Site = OneLine(u.Site.Key, ""),
                 Phase = EnumCodes.ToCode(u.Phase),
                 ExpectedCompletion = u.ExpectedCompletion?.ToString(),
                 Note = u.Note,
@@ -195,6 +196,25 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             },
         };
     }
+
+    /// <summary>
+    /// With a target the percent is computed (Percent); a stated one that disagrees is not kept but asked about, so the
+    /// draft never carries two percentages for one figure.
+    /// </summary>
+    private decimal? StatedPercent(DraftValue value)
+    {
+        if (value.StatedPercent is { } stated && value.Indicator.Target is { } target && !Percent.Agrees(stated, value.Value, target))
+        {
+            evidence.Ask(value, "value", value.Written ?? default,
+                $"原文写明完成率{ChineseNumbers.Plain(stated)}%，而 {ChineseNumbers.Plain(value.Value)}/{ChineseNumbers.Plain(target)} 为 {Percent.Of(value.Value, target):0.##}%：请核对数值或目标；草稿按数值计算完成率。");
+            return null;
+        }
+        return value.StatedPercent;
+    }
+
+    /// <summary>Names, titles and keys are one line: control characters a damaged text brings become spaces (or go, in keys).</summary>
+    private static string OneLine(string text, string replacement = " ") =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? replacement : c.ToString())) : text;
 
     private string? PathOf(object owner, string? field)
     {

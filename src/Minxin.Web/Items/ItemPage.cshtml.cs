@@ -31,12 +31,9 @@ public sealed class ItemPageModel(PublicPrograms programs) : PageModel
             return NotFound();
         }
         Card = ReportCardCalculator.ItemAsOf(item, PublicPrograms.LatestDate(program));
-        Timeline = ItemTimeline(item);
+        Timeline = ReportCardCalculator.Timeline(item);
         return Page();
     }
-
-    public static IReadOnlyList<ProgressReport> ItemTimeline(Item item) =>
-        item.Reports.Where(r => r.IsPublic).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Version).ToList();
 
     /// <summary>A version replaced by a later correction of the same date.</summary>
     public bool IsSuperseded(ProgressReport report) =>

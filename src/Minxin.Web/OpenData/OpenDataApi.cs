@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Items;
 using Minxin.Web.Publishing;
 using Minxin.Web.ReportCards;
 
@@ -91,7 +90,7 @@ public static class OpenDataApi
             return NotFound($"没有标识为“{id}”的子项。");
         }
         var card = ReportCardCalculator.ItemAsOf(item, PublicPrograms.LatestDate(program));
-        return TypedResults.Ok(Documents.Item(program, card, ItemPageModel.ItemTimeline(item)));
+        return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item)));
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

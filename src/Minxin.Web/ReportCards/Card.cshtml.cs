@@ -50,7 +50,7 @@ public sealed class CardModel(PublicPrograms programs) : PageModel
             .Select(c => c with { Items = c.Items.Where(Filter.Matches).ToList() })
             .Where(c => c.Items.Count > 0)
             .ToList();
-        Units = program.Items.SelectMany(i => i.CooperatingUnits.Prepend(i.LeadUnit ?? "")).Where(u => u.Length > 0).Distinct().Order().ToList();
+        Units = program.Items.SelectMany(i => i.CooperatingUnitNames.Prepend(i.LeadUnitName ?? "")).Where(u => u.Length > 0).Distinct().Order().ToList();
         return Page();
     }
 }

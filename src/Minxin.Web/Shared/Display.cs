@@ -19,7 +19,7 @@ public static class Display
     {
         var unit = p.Indicator.Unit;
         var actual = p.ActualValue is { } a ? ChineseNumbers.Figure(a, "", p.Actual?.Qualifier ?? Comparator.Exactly) : null;
-        var percent = p.DisplayPercent is { } d ? $"（{d}%{(d > 100 ? "，超额完成" : "")}）" : "";
+        var percent = p.DisplayPercent is { } d ? $"（{ChineseNumbers.Plain(d)}%{(d > 100 ? "，超额完成" : "")}）" : "";
         return (actual, p.Indicator.Target) switch
         {
             (null, { } t) => $"目标{ChineseNumbers.Target(t, unit, p.Indicator.Comparator)}，暂无数据",
@@ -52,7 +52,7 @@ public static class Display
                     break;
                 case NarrativeFigure figure:
                     var value = report.Values.FirstOrDefault(v => v.Indicator.Key == figure.IndicatorKey);
-                    var exact = figure.Percent ? value?.StatedPercent ?? Percent.Of(value?.Value, value?.Indicator.Target) : value?.Value;
+                    var exact = figure.Percent ? Percent.Exact(value?.Value, value?.Indicator.Target, value?.StatedPercent) : value?.Value;
                     var machine = exact is { } e ? ChineseNumbers.Plain(e) : "";
                     html.Append("<data class=\"figure\" value=\"").Append(Encoder.Encode(machine)).Append("\">")
                         .Append(Encoder.Encode(NarrativeRenderer.Figure(report, figure))).Append("</data>");

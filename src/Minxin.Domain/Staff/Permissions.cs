@@ -1,0 +1,52 @@
+using Minxin.Domain.Programs;
+using Minxin.Domain.Progress;
+
+namespace Minxin.Domain.Staff;
+
+/// <summary>
+/// The one permissions table of the workspace: which role may do what (<see cref="Allows"/>), and on what (a role
+/// acts only in its own region; a reporter only on the items its unit leads or co-operates on). The web app's
+/// authorization policies and its queries both ask here; nothing else decides.
+/// </summary>
+public static class Permissions
+{
+    private static readonly Dictionary<StaffRole, HashSet<StaffAction>> Table = new()
+    {
+        [StaffRole.Admin] = [StaffAction.ViewUnits, StaffAction.ManageUnits, StaffAction.ManageUsers, StaffAction.ViewAudit, StaffAction.UseTokens],
+        [StaffRole.Coordinator] =
+        [
+            StaffAction.ViewPrograms, StaffAction.EditPrograms, StaffAction.PublishPrograms, StaffAction.OpenRounds, StaffAction.ViewRounds,
+            StaffAction.ViewReports, StaffAction.ReviewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
+        ],
+        [StaffRole.Reporter] = [StaffAction.ViewReports, StaffAction.WriteReports, StaffAction.UseTokens],
+        [StaffRole.Leader] =
+        [
+            StaffAction.ViewPrograms, StaffAction.ViewRounds, StaffAction.ViewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
+        ],
+    };
+
+    public static bool Allows(StaffRole role, StaffAction action) => Table[role].Contains(action);
+
+    public static IReadOnlySet<StaffAction> Of(StaffRole role) => Table[role];
+}
+
+/// <summary>The person acting in the workspace, as the request's credentials say: account, role, region, unit.</summary>
+public sealed record StaffActor(int UserId, string UserName, string DisplayName, StaffRole Role, int RegionId, int? UnitId, string? UnitName)
+{
+    public bool May(StaffAction action) => Permissions.Allows(Role, action);
+
+    /// <summary>Whether <paramref name="action"/> on something of <paramref name="regionId"/> is allowed.</summary>
+    public bool May(StaffAction action, int regionId) => May(action) && regionId == RegionId;
+
+    /// <summary>
+    /// Whether <paramref name="action"/> on this item (its plan, its reports) is allowed: the item's program is in the
+    /// actor's region, and a reporter's unit leads or co-operates on it.
+    /// </summary>
+    public bool May(StaffAction action, Item item) =>
+        May(action, item.Category.Program.RegionId) && (Role != StaffRole.Reporter || UnitId is { } unit && item.Involves(unit));
+
+    public bool May(StaffAction action, ProgressReport report) => May(action, report.Item);
+
+    /// <summary>How the public record names this person: "区住建委 王丽" for a unit's reporter, the name alone otherwise.</summary>
+    public ReportActor AsReportActor() => new(UnitName is null ? DisplayName : $"{UnitName} {DisplayName}", UserId);
+}

@@ -1,0 +1,47 @@
+namespace Minxin.Domain.Staff;
+
+/// <summary>What a staff account is for. Each account has exactly one role, in one region.</summary>
+public enum StaffRole
+{
+    /// <summary>Accounts and units of the region.</summary>
+    Admin,
+
+    /// <summary>民心办/督查室: programs, rounds, review and approval, publication.</summary>
+    Coordinator,
+
+    /// <summary>责任单位填报员: reports the items its unit leads or co-operates on, nothing else.</summary>
+    Reporter,
+
+    /// <summary>领导: reads everything in the region's workspace, changes nothing.</summary>
+    Leader,
+}
+
+/// <summary>What can be done in the workspace. Which role may do what is <see cref="Permissions"/>, and only there.</summary>
+public enum StaffAction
+{
+    ViewPrograms,
+    EditPrograms,
+    PublishPrograms,
+    OpenRounds,
+    ViewRounds,
+    ViewReports,
+    WriteReports,
+    ReviewReports,
+    ViewUnits,
+    ManageUnits,
+    ManageUsers,
+    ViewAudit,
+    UseTokens,
+}
+
+public static class StaffRoleText
+{
+    public static string ToChinese(this StaffRole role) => role switch
+    {
+        StaffRole.Admin => "系统管理员",
+        StaffRole.Coordinator => "民心办",
+        StaffRole.Reporter => "责任单位填报员",
+        StaffRole.Leader => "领导",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+}
