@@ -189,4 +189,58 @@ public class ProgramFileValidatorTests
 
         Assert.Equal(2, Read(text).Errors.Count);
     }
+
+    // The gaps a probe found: each was accepted before, and is now refused where it is.
+    [Theory]
+    [InlineData("\"id\": \"test-2025\"", "\"id\": \"test-2025\\n\"", "$.id", "不是有效的标识")]
+    [InlineData("\"title\": \"新增充电接口6000个\"", "\"title\": \"新增充电接口\\u00006000个\"", "$.categories[0].items[0].title", "控制字符 U+0000")]
+    [InlineData("\"title\": \"新增充电接口6000个\"", "\"title\": \"新增充电接口\\t6000个\"", "$.categories[0].items[0].title", "控制字符 U+0009")]
+    [InlineData("\"unit\": \"个\"", "\"unit\": \"个\\r\"", "$.categories[0].items[0].indicators[0].unit", "控制字符 U+000D")]
+    [InlineData("\"publisher\": \"测试融媒\" }", "\"publisher\": \"测试融媒\", \"url\": \"javascript:alert(1)\" }", "$.sources[0].url", "http:// 或 https://")]
+    [InlineData("\"value\": 5119,", "\"value\": 5119, \"statedPercent\": 90,", "$.categories[0].items[0].reports[0].values[0].statedPercent", "与 5119/6000（85.32%）不符")]
+    public void Values_the_probe_slipped_through_are_refused_at_their_field(string good, string bad, string path, string message)
+    {
+        Assert.Contains(good, Valid);
+
+        var result = Read(Valid.Replace(good, bad));
+
+        Assert.Contains(result.Errors, e => e.Path == path && e.Message.Contains(message));
+    }
+
+    [Fact]
+    public void A_narrative_may_hold_line_breaks_but_no_other_control_characters()
+    {
+        Assert.True(Read(Valid.Replace("累计{接口}，", "累计{接口}，\\n")).IsValid);
+        Assert.Contains("只允许换行", SingleError(Valid.Replace("累计{接口}，", "累计{接口}，\\u0007")).Message);
+    }
+
+    [Fact]
+    public void A_stated_percent_that_is_the_computed_one_rounded_either_way_is_accepted()
+    {
+        Assert.True(Read(Valid.Replace("\"value\": 5119,", "\"value\": 5119, \"statedPercent\": 85,")).IsValid);
+        Assert.True(Read(Valid.Replace("\"value\": 5119,", "\"value\": 5119, \"statedPercent\": 86,")).IsValid);
+    }
+
+    [Fact]
+    public void A_key_written_twice_is_refused_instead_of_keeping_the_last()
+    {
+        var error = SingleError(Valid.Replace("\"year\": 2025,", "\"year\": 2025, \"year\": 2024,"));
+
+        Assert.Contains("字段重复", error.Message);
+        Assert.Equal(LineOf(Valid, "\"year\""), error.Line);
+    }
+
+    [Fact]
+    public void A_file_in_gbk_is_named_as_not_utf8()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = Encoding.GetEncoding("GBK").GetBytes(Valid);
+
+        var raw = ProgramFileReader.Read("gbk.json", gbk);
+
+        var rawError = Assert.Single(raw.Errors);
+        Assert.Contains("不是 UTF-8 编码", rawError.Message);
+        Assert.Equal(LineOf(Valid, "\"title\": \"2025年"), rawError.Line);
+    }
 }
+

@@ -112,6 +112,22 @@ public class ReportCardRulesTests
     }
 
     [Fact]
+    public void The_bar_and_the_prose_give_one_percent_the_computed_one()
+    {
+        // 6000 target, 5119 reported, and the report itself said 86%: the bar and the text both say 85%.
+        var program = new ProgramBuilder()
+            .Category(1, "工程", c => c.Item(1, "子项", i => i
+                .Indicator("接口", "个", target: 6000)
+                .Report("2025-06-30", ItemStatus.InProgress, r => r.Value("接口", 5119, statedPercent: 86).Narrative("完成率{接口%}"))))
+            .Build();
+
+        var card = ReportCardCalculator.Compute(program, June).Items.Single();
+
+        Assert.Equal(85, card.Indicators.Single().DisplayPercent);
+        Assert.Equal("完成率85%", NarrativeRenderer.PlainText(card.LatestReport!));
+    }
+
+    [Fact]
     public void Percent_over_a_hundred_is_shown_as_is()
     {
         var program = new ProgramBuilder()

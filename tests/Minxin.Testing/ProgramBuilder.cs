@@ -62,7 +62,7 @@ public sealed class ItemBuilder(Item item)
     {
         var program = item.Category.Program;
         ResponsibleUnit Named(string name) =>
-            program.Items.SelectMany(i => i.Units).Select(u => u.Unit).FirstOrDefault(u => u.Name == name)
+            program.Items.Concat(item.Category.Items).Append(item).SelectMany(i => i.Units).Select(u => u.Unit).FirstOrDefault(u => u.Name == name)
             ?? new ResponsibleUnit { Code = "", Name = name, Region = program.Region };
         item.SetUnits(lead is null ? null : Named(lead), cooperating.Select(Named));
         return this;
