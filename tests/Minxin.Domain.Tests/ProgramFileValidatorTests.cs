@@ -240,7 +240,7 @@ public class ProgramFileValidatorTests
 
         var rawError = Assert.Single(raw.Errors);
         Assert.Contains("不是 UTF-8 编码", rawError.Message);
-        Assert.Equal(LineOf(Valid, "\"title\": \"2025年"), rawError.Line);
+        Assert.Equal(LineOf(Valid, "测试区"), rawError.Line);
     }
 }
 
