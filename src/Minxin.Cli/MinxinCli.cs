@@ -15,18 +15,28 @@ public static class MinxinCli
     public const int Failed = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, Func<StorageOptions> storage, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, Func<StorageOptions> storage, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
-        var context = new CliContext(storage, stdout, stderr);
-        var root = new RootCommand("Minxin 民心工程：数据文件校验、导入导出、成绩单文章生成。数据库位置由 MINXIN_DATA / MINXIN_DATABASE / MINXIN_POSTGRES 决定。");
-        var commands = new ICliCommand[]
+        var context = new CliContext(storage, stdout, stderr, stdin ?? TextReader.Null);
+        var root = new RootCommand("Minxin 民心工程：数据文件校验、导入导出、成绩单文章生成，工作人员账号、单位、令牌与操作日志。数据库位置由 MINXIN_DATA / MINXIN_DATABASE / MINXIN_POSTGRES 决定。");
+        var commands = new List<ICliCommand>
         {
             new ValidateCommand(), new ImportCommand(), new ExportCommand(), new ReportCommand(), new MigrateCommand(),
-            new ImportTextCommand(),
+            new ImportTextCommand(), new AuditCommand(),
         };
         foreach (var command in commands)
         {
             root.Subcommands.Add(command.Definition);
+        }
+        // Groups: `minxin users add …`; their leaves are commands like the others.
+        foreach (var (group, leaves) in StaffCommands.Groups())
+        {
+            foreach (var leaf in leaves)
+            {
+                group.Subcommands.Add(leaf.Definition);
+                commands.Add(leaf);
+            }
+            root.Subcommands.Add(group);
         }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -85,7 +95,7 @@ public static class MinxinCli
 /// <summary>A failure the user can act on; its message is printed as is.</summary>
 public sealed class CliException(string message) : Exception(message);
 
-public sealed record CliContext(Func<StorageOptions> Storage, TextWriter Out, TextWriter Error)
+public sealed record CliContext(Func<StorageOptions> Storage, TextWriter Out, TextWriter Error, TextReader In)
 {
     /// <summary>The database, with its schema brought up to date. The CLI never loads the bundled programs.</summary>
     public async Task<MinxinDbContext> OpenDatabaseAsync(CancellationToken cancellationToken = default)
@@ -93,6 +103,12 @@ public sealed record CliContext(Func<StorageOptions> Storage, TextWriter Out, Te
         var db = MinxinDatabase.Create(Storage());
         await MinxinDatabase.MigrateAsync(db, cancellationToken);
         return db;
+    }
+
+    /// <summary>Brings the schema up to date, for commands that open the database through other services.</summary>
+    public async Task EnsureSchemaAsync()
+    {
+        await using var db = await OpenDatabaseAsync();
     }
 }
 

@@ -3,4 +3,4 @@ using Minxin.Cli;
 using Minxin.Data;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-return await MinxinCli.RunAsync(args, StorageOptions.FromEnvironment, Console.Out, Console.Error);
+return await MinxinCli.RunAsync(args, StorageOptions.FromEnvironment, Console.Out, Console.Error, Console.In);

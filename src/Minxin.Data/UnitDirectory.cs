@@ -42,6 +42,18 @@ public static class UnitDirectory
         }
     }
 
+    /// <summary>The first free made-up code of the region (u001, u002, …).</summary>
+    public static async Task<string> NextCodeAsync(MinxinDbContext db, int regionId, CancellationToken cancellationToken = default)
+    {
+        var codes = (await db.Units.Where(u => u.RegionId == regionId).Select(u => u.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var next = 1;
+        while (codes.Contains($"{GeneratedCodePrefix}{next:000}"))
+        {
+            next++;
+        }
+        return $"{GeneratedCodePrefix}{next:000}";
+    }
+
     /// <summary>A unit of the region by its code or, failing that, its exact name.</summary>
     public static Task<ResponsibleUnit?> FindAsync(MinxinDbContext db, int regionId, string codeOrName, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
 using Minxin.Web.Publishing;
 using Minxin.Web.ReportCards;
+using Minxin.Web.Workspace;
 
 // Settings, views and static files come from beside the app, so it runs the same from any working directory;
 // relative paths such as MINXIN_DATA=./data are then the caller's.
@@ -13,6 +14,7 @@ builder.Services.AddPublishing();
 builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
+builder.Services.AddWorkspace();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ await app.InitializeDatabaseAsync();
 app.UsePlatform();
 app.MapPublicPages();
 app.MapOpenDataApi();
+app.MapWorkspace();
 
 app.Run();
 

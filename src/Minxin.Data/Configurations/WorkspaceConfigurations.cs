@@ -84,8 +84,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditLog");
-        builder.HasIndex(e => e.At);
-        builder.HasIndex(e => new { e.RegionId, e.At });
+        builder.HasIndex(e => e.Day);
+        builder.HasIndex(e => new { e.RegionId, e.Day });
         builder.HasOne(e => e.Region).WithMany().HasForeignKey(e => e.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Actor).HasMaxLength(FieldLimits.Name);
         builder.Property(e => e.Address).HasMaxLength(64);

@@ -1,4 +1,5 @@
 using Minxin.Domain.Programs;
+using Minxin.Domain.Quantities;
 
 namespace Minxin.Domain.Auditing;
 
@@ -10,7 +11,20 @@ public class AuditEntry
 {
     public long Id { get; set; }
 
-    public DateTimeOffset At { get; set; }
+    private DateTimeOffset _at;
+
+    public DateTimeOffset At
+    {
+        get => _at;
+        set
+        {
+            _at = value;
+            Day = ChinaTime.Date(value);
+        }
+    }
+
+    /// <summary>The day of <see cref="At"/> in Beijing, for reading the log by date on every provider.</summary>
+    public DateOnly Day { get; set; }
 
     /// <summary>The account's user name, or "cli" for the command line.</summary>
     public required string Actor { get; set; }

@@ -163,6 +163,9 @@ public sealed class ReportFile
 
     public string? ExpectedCompletion { get; set; }
 
+    /// <summary>Why the expected completion differs from the one reported before (the date-slip history).</summary>
+    public string? ExpectedCompletionReason { get; set; }
+
     public List<ValueFile>? Values { get; set; }
 
     public List<SiteUpdateFile>? Sites { get; set; }

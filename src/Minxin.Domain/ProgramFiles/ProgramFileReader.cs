@@ -59,6 +59,20 @@ public static partial class ProgramFileReader
 
     public static ProgramFileResult Read(string path) => Read(System.IO.Path.GetFileName(path), File.ReadAllBytes(path));
 
+    /// <summary>
+    /// A report of a stored item, as the workspace and the staff API receive it, checked by the same rules as a report
+    /// in a data file. Errors name fields relative to the report ("values[0].indicator"); the report comes back only
+    /// when there are none. It is not added to the item.
+    /// </summary>
+    public static (ProgressReport? Report, IReadOnlyList<(string Field, string Message)> Errors) ReadReport(ReportFile file, Item item)
+    {
+        var validator = new Validator("", new JsonLineIndex());
+        var sources = item.Category.Program.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var report = validator.Report(file, "$", item, item.Category.Program, sources);
+        var errors = validator.Errors.Select(e => (Field: e.Path.TrimStart('$', '.'), e.Message)).ToList();
+        return errors.Count > 0 ? (null, errors) : (report, []);
+    }
+
     // A GBK or GB18030 file (common from Windows tools) would otherwise read as a string of wrong types.
     private static ProgramFileResult NotUtf8(string fileName, ReadOnlySpan<byte> span)
     {
@@ -301,7 +315,7 @@ public static partial class ProgramFileReader
             };
         }
 
-        private ProgressReport Report(ReportFile file, string path, Item item, LivelihoodProgram program, Dictionary<string, Source> sources)
+        public ProgressReport Report(ReportFile file, string path, Item item, LivelihoodProgram program, Dictionary<string, Source> sources)
         {
             var asOf = Date(Required(file.AsOf, path + ".asOf"), path + ".asOf") ?? default;
             if (asOf != default && (asOf.Year < program.Year || asOf.Year > program.Year + 1))
@@ -338,6 +352,7 @@ public static partial class ProgramFileReader
                 Status = Enum<ItemStatus>(Required(file.Status, path + ".status"), path + ".status"),
                 Narrative = Optional(file.Narrative, path + ".narrative", FieldLimits.Narrative, multiline: true) ?? "",
                 ExpectedCompletion = file.ExpectedCompletion is null ? null : Expected(file.ExpectedCompletion, path + ".expectedCompletion"),
+                ExpectedCompletionReason = Optional(file.ExpectedCompletionReason, path + ".expectedCompletionReason", FieldLimits.Note, multiline: true),
                 Source = source,
                 SubmittedBy = Required(file.SubmittedBy, path + ".submittedBy", FieldLimits.Name) ?? "",
                 SubmittedAt = Timestamp(Required(file.SubmittedAt, path + ".submittedAt"), path + ".submittedAt") ?? default,

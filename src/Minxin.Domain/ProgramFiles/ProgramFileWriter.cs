@@ -77,6 +77,7 @@ public static class ProgramFileWriter
         Status = EnumCodes.ToCode(report.Status),
         Narrative = report.Narrative,
         ExpectedCompletion = report.ExpectedCompletion?.ToString(),
+        ExpectedCompletionReason = report.ExpectedCompletionReason,
         Values = NullIfEmpty(report.Values.OrderBy(v => v.Indicator.Position).Select(v => new ValueFile
         {
             Indicator = v.Indicator.Key,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Minxin.Data;
 using Minxin.Web.Publishing;
+using Minxin.Web.Workspace;
 
 namespace Minxin.Web.Platform;
 
@@ -17,9 +18,10 @@ public static class PlatformSetup
         var storage = StorageOptions.From(key => builder.Configuration[key]);
         builder.Services.AddMinxinDatabase(storage);
         // Antiforgery and cookie keys outlive restarts: they live beside the SQLite file in the data folder.
+        // Antiforgery and sign-in cookie keys live in the database, so every node reads the cookies of the others.
         builder.Services.AddDataProtection()
             .SetApplicationName("minxin")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
+            .PersistKeysToDbContext<MinxinDbContext>();
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         RunRequestsOnSocketThreads(builder);
         builder.Services.AddProblemDetails();
@@ -79,6 +81,7 @@ public static class PlatformSetup
         // Named here, after the cache lookup; left implicit, WebApplication would run them before every request.
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWorkspaceResponses();
         app.UsePublicResponses();
         app.MapStaticAssets();
         return app;

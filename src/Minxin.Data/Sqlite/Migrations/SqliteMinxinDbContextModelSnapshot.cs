@@ -277,6 +277,9 @@ namespace Minxin.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -291,9 +294,9 @@ namespace Minxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("RegionId", "At");
+                    b.HasIndex("RegionId", "Day");
 
                     b.ToTable("AuditLog", (string)null);
                 });

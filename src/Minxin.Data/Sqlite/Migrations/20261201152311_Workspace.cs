@@ -131,6 +131,7 @@ namespace Minxin.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ActorUserId = table.Column<int>(type: "INTEGER", nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -451,14 +452,14 @@ namespace Minxin.Data.Sqlite.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditLog_At",
+                name: "IX_AuditLog_Day",
                 table: "AuditLog",
-                column: "At");
+                column: "Day");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditLog_RegionId_At",
+                name: "IX_AuditLog_RegionId_Day",
                 table: "AuditLog",
-                columns: new[] { "RegionId", "At" });
+                columns: new[] { "RegionId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ItemUnits_ItemId_UnitId",

@@ -11,7 +11,7 @@ using Minxin.Data.Sqlite;
 namespace Minxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMinxinDbContext))]
-    [Migration("20261201145816_Workspace")]
+    [Migration("20261201152311_Workspace")]
     partial class Workspace
     {
         /// <inheritdoc />
@@ -280,6 +280,9 @@ namespace Minxin.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -294,9 +297,9 @@ namespace Minxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("RegionId", "At");
+                    b.HasIndex("RegionId", "Day");
 
                     b.ToTable("AuditLog", (string)null);
                 });

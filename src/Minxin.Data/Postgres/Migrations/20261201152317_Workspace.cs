@@ -133,6 +133,7 @@ namespace Minxin.Data.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ActorUserId = table.Column<int>(type: "integer", nullable: true),
                     Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -453,14 +454,14 @@ namespace Minxin.Data.Postgres.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditLog_At",
+                name: "IX_AuditLog_Day",
                 table: "AuditLog",
-                column: "At");
+                column: "Day");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditLog_RegionId_At",
+                name: "IX_AuditLog_RegionId_Day",
                 table: "AuditLog",
-                columns: new[] { "RegionId", "At" });
+                columns: new[] { "RegionId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ItemUnits_ItemId_UnitId",

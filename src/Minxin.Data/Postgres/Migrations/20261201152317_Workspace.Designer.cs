@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresMinxinDbContext))]
-    [Migration("20261201150239_AppendOnly")]
-    partial class AppendOnly
+    [Migration("20261201152317_Workspace")]
+    partial class Workspace
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -295,6 +295,9 @@ namespace Minxin.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");
 
@@ -309,9 +312,9 @@ namespace Minxin.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("Day");
 
-                    b.HasIndex("RegionId", "At");
+                    b.HasIndex("RegionId", "Day");
 
                     b.ToTable("AuditLog", (string)null);
                 });
