@@ -20,6 +20,7 @@ public static class WorkspaceSetup
         services.AddScoped<RoundService>();
         services.AddScoped<TaskList>();
         services.AddScoped<EvidenceFiles>();
+        services.AddScoped<Programs.PlanService>();
         services.AddSingleton<PublicChanges>();
         return services;
     }

@@ -7,6 +7,7 @@ using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.Staff;
 using Minxin.Web.Workspace.Access;
+using Minxin.Web.Workspace.Programs;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
 using Minxin.Web.Workspace.Rounds;
@@ -36,6 +37,8 @@ public static class WorkspaceApi
         api.MapGet("/programs/{programId}/rounds", Rounds).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("民心工程的报送轮次");
         api.MapPost("/programs/{programId}/rounds", OpenRound).RequireAuthorization(StaffPolicies.For(StaffAction.OpenRounds)).WithSummary("开启报送轮次（民心办）");
         api.MapGet("/rounds/{roundId:int}", RoundOverview).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("轮次进度：各单位已通过、待审核、退回、未报、逾期");
+        api.MapGet("/items/{itemId}", GetItem).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("子项的计划与全部报告（含未审核的）");
+        api.MapPatch("/items/{itemId}", UpdateItem).RequireAuthorization(StaffPolicies.For(StaffAction.EditPrograms)).WithSummary("修改子项计划：表述、责任单位、时限（民心办）");
         api.MapPost("/items/{itemId}/reports", CreateReport).RequireAuthorization(StaffPolicies.For(StaffAction.WriteReports)).WithSummary("新建子项报告（草稿）");
         api.MapGet("/reports/{reportId:int}", GetReport).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("报告及其状态、历史和审核意见");
         api.MapPut("/reports/{reportId:int}", UpdateReport).RequireAuthorization(StaffPolicies.For(StaffAction.WriteReports)).WithSummary("修改草稿或被退回的报告（需 If-Match）");
@@ -93,12 +96,30 @@ public static class WorkspaceApi
         var round = await db.Rounds.AsNoTracking().Include(r => r.Program).FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken)
             ?? throw new MissingException($"没有编号为 {roundId} 的报送轮次。");
         await RequireAsync(access, StaffAction.ViewRounds, round);
-        var items = await db.ItemsWithReports().AsNoTracking().Where(i => i.Category.ProgramId == round.ProgramId).ToListAsync(cancellationToken);
+        var items = await db.ItemsWithReports().AsNoTrackingWithIdentityResolution().Where(i => i.Category.ProgramId == round.ProgramId).ToListAsync(cancellationToken);
         var units = RoundProgress.ByUnit(items, round, ChinaTime.Today(clock));
         return TypedResults.Ok(new RoundOverviewDocument(WorkspaceDocuments.Round(round), units.Select(WorkspaceDocuments.UnitProgress).ToList()));
     }
 
-    private static async Task<Created<ReportDocument>> CreateReport(string itemId, ReportRequest request, HttpContext context, MinxinDbContext db,
+    private static async Task<Ok<StaffItemDocument>> GetItem(string itemId, HttpContext context, MinxinDbContext db, StaffAccess access, CancellationToken cancellationToken)
+    {
+        var item = await db.FindItemAsync(itemId, cancellationToken) ?? throw new MissingException($"没有标识为“{itemId}”的子项。");
+        await RequireAsync(access, StaffAction.ViewReports, item);
+        context.Response.Headers.ETag = $"\"r{item.Revision}\"";
+        return TypedResults.Ok(WorkspaceDocuments.Item(item));
+    }
+
+    private static async Task<Ok<StaffItemDocument>> UpdateItem(string itemId, ItemPlanRequest request, HttpContext context, MinxinDbContext db,
+        StaffAccess access, CurrentStaff current, PlanService plans, CancellationToken cancellationToken)
+    {
+        var item = await db.FindItemAsync(itemId, cancellationToken) ?? throw new MissingException($"没有标识为“{itemId}”的子项。");
+        await RequireAsync(access, StaffAction.EditPrograms, item);
+        await plans.UpdateItemAsync(await current.RequiredActorAsync(cancellationToken), item, IfMatch(context), request, cancellationToken);
+        context.Response.Headers.ETag = $"\"r{item.Revision}\"";
+        return TypedResults.Ok(WorkspaceDocuments.Item(item));
+    }
+
+    private static async Task<Created<StaffReportDocument>> CreateReport(string itemId, ReportRequest request, HttpContext context, MinxinDbContext db,
         StaffAccess access, CurrentStaff current, ReportingService reporting, CancellationToken cancellationToken)
     {
         var item = await db.FindItemAsync(itemId, cancellationToken) ?? throw new MissingException($"没有标识为“{itemId}”的子项。");
@@ -108,7 +129,7 @@ public static class WorkspaceApi
         return TypedResults.Created($"{Prefix}/reports/{report.Id}", WorkspaceDocuments.Report(report));
     }
 
-    private static async Task<Ok<ReportDocument>> GetReport(int reportId, HttpContext context, MinxinDbContext db, StaffAccess access,
+    private static async Task<Ok<StaffReportDocument>> GetReport(int reportId, HttpContext context, MinxinDbContext db, StaffAccess access,
         CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.ViewReports, cancellationToken);
@@ -116,7 +137,7 @@ public static class WorkspaceApi
         return TypedResults.Ok(WorkspaceDocuments.Report(report));
     }
 
-    private static async Task<Ok<ReportDocument>> UpdateReport(int reportId, ReportRequest request, HttpContext context, MinxinDbContext db,
+    private static async Task<Ok<StaffReportDocument>> UpdateReport(int reportId, ReportRequest request, HttpContext context, MinxinDbContext db,
         StaffAccess access, CurrentStaff current, ReportingService reporting, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.WriteReports, cancellationToken);
@@ -126,7 +147,7 @@ public static class WorkspaceApi
         return TypedResults.Ok(WorkspaceDocuments.Report(report));
     }
 
-    private static async Task<Ok<ReportDocument>> SubmitReport(int reportId, HttpContext context, MinxinDbContext db, StaffAccess access,
+    private static async Task<Ok<StaffReportDocument>> SubmitReport(int reportId, HttpContext context, MinxinDbContext db, StaffAccess access,
         CurrentStaff current, ReportingService reporting, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.WriteReports, cancellationToken);
@@ -135,7 +156,7 @@ public static class WorkspaceApi
         return TypedResults.Ok(WorkspaceDocuments.Report(report));
     }
 
-    private static async Task<Ok<ReportDocument>> ApproveReport(int reportId, [FromBody] ApproveRequest? request, HttpContext context, MinxinDbContext db,
+    private static async Task<Ok<StaffReportDocument>> ApproveReport(int reportId, [FromBody] ApproveRequest? request, HttpContext context, MinxinDbContext db,
         StaffAccess access, CurrentStaff current, ReviewService review, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.ReviewReports, cancellationToken);
@@ -144,7 +165,7 @@ public static class WorkspaceApi
         return TypedResults.Ok(WorkspaceDocuments.Report(report));
     }
 
-    private static async Task<Ok<ReportDocument>> ReturnReport(int reportId, [FromBody] ReturnRequest? request, HttpContext context, MinxinDbContext db,
+    private static async Task<Ok<StaffReportDocument>> ReturnReport(int reportId, [FromBody] ReturnRequest? request, HttpContext context, MinxinDbContext db,
         StaffAccess access, CurrentStaff current, ReviewService review, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.ReviewReports, cancellationToken);
@@ -156,7 +177,7 @@ public static class WorkspaceApi
     private static async Task<Ok<List<ReviewItemDocument>>> ReviewQueue(CurrentStaff current, MinxinDbContext db, CancellationToken cancellationToken)
     {
         var actor = await current.RequiredActorAsync(cancellationToken);
-        var items = await db.ItemsWithReports().AsNoTracking().VisibleTo(actor)
+        var items = await db.ItemsWithReports().AsNoTrackingWithIdentityResolution().VisibleTo(actor)
             .Where(i => i.Reports.Any(r => r.Review == ReviewState.Submitted)).ToListAsync(cancellationToken);
         var queue = items.SelectMany(i => i.Reports.Where(r => r.Review == ReviewState.Submitted).Select(r => ReportComparison.Of(r, i.Reports)))
             .OrderBy(c => c.Report.SubmittedAt).Select(WorkspaceDocuments.ReviewItem).ToList();

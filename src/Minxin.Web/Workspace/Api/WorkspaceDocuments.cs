@@ -12,21 +12,21 @@ namespace Minxin.Web.Workspace.Api;
 public sealed record MeDocument(string Username, string Role, string Region, string? Unit, string DisplayName, string RegionName, string? UnitName);
 
 public sealed record TaskDocument(
-    string ItemId, int RoundId, string Title, ReportDocument? LastReport, string RoundTitle, string AsOf, string DueDate,
-    string State, bool Late, string Role, ReportDocument? Report);
+    string ItemId, int RoundId, string Title, StaffReportDocument? LastReport, string RoundTitle, string AsOf, string DueDate,
+    string State, bool Late, string Role, StaffReportDocument? Report);
 
-public sealed record ValueDocument(string Indicator, string Name, decimal Value, string Unit, string Qualifier, string Period, decimal? StatedPercent);
+public sealed record ReportFigureDocument(string Indicator, string Name, decimal Value, string Unit, string Qualifier, string Period, decimal? StatedPercent);
 
-public sealed record SiteDocument(string Site, string Name, string Phase, string? ExpectedCompletion, string? Note);
+public sealed record ReportSiteDocument(string Site, string Name, string Phase, string? ExpectedCompletion, string? Note);
 
 public sealed record EventDocument(string Action, DateTimeOffset At, string By, string? Note);
 
 public sealed record AttachmentDocument(int Id, string FileName, string ContentType, long Length, DateTimeOffset UploadedAt, string UploadedBy, string Url);
 
-public sealed record ReportDocument(
+public sealed record StaffReportDocument(
     int Id, string ItemId, int? RoundId, string AsOf, int Version, string State, string Status, string Narrative,
     string? ExpectedCompletion, string? ExpectedCompletionReason, string? CorrectionNote,
-    IReadOnlyList<ValueDocument> Values, IReadOnlyList<SiteDocument> Sites,
+    IReadOnlyList<ReportFigureDocument> Values, IReadOnlyList<ReportSiteDocument> Sites,
     string SubmittedBy, DateTimeOffset SubmittedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote,
     IReadOnlyList<EventDocument> History, IReadOnlyList<AttachmentDocument> Attachments, string ETag);
 
@@ -36,13 +36,21 @@ public sealed record UnitProgressDocument(string? Unit, string? UnitName, int It
 
 public sealed record RoundOverviewDocument(RoundDocument Round, IReadOnlyList<UnitProgressDocument> Units);
 
+public sealed record StaffItemDocument(
+    string Id, string Title, string? LeadUnit, IReadOnlyList<string> CooperatingUnits, string? Deadline, string? LeadOfficial, string? ResponsiblePerson,
+    IReadOnlyList<PlanIndicatorDocument> Indicators, IReadOnlyList<PlanSiteDocument> Sites, IReadOnlyList<StaffReportDocument> Reports, string ETag);
+
+public sealed record PlanIndicatorDocument(string Key, string Name, string Unit, decimal? Target, string Comparator, string Accumulation);
+
+public sealed record PlanSiteDocument(string Key, string Name, string? Town);
+
 public sealed record ProgramDocument(string Id, string Title, int Year, string Publication, int Items, string ETag);
 
 public sealed record UnitDocument(string Code, string Name, string? Parent);
 
 public sealed record FigureChangeDocument(string Indicator, string Name, decimal? Before, decimal? After, bool WentDown);
 
-public sealed record ReviewItemDocument(ReportDocument Report, string ItemTitle, string? PreviousAsOf, IReadOnlyList<FigureChangeDocument> Figures, bool StatusChanged, bool ExpectedCompletionChanged);
+public sealed record ReviewItemDocument(StaffReportDocument Report, string ItemTitle, string? PreviousAsOf, IReadOnlyList<FigureChangeDocument> Figures, bool StatusChanged, bool ExpectedCompletionChanged);
 
 public static class WorkspaceDocuments
 {
@@ -53,7 +61,7 @@ public static class WorkspaceDocuments
         new(user.UserName ?? "", EnumCodes.ToCode(user.Role), user.Region.Code, user.Unit?.Code,
             user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? "", user.Region.Name, user.Unit?.Name);
 
-    public static ReportDocument Report(ProgressReport report) => new(
+    public static StaffReportDocument Report(ProgressReport report) => new(
         report.Id,
         report.Item.PublicId(),
         report.RoundId,
@@ -65,9 +73,9 @@ public static class WorkspaceDocuments
         report.ExpectedCompletion?.ToString(),
         report.ExpectedCompletionReason,
         report.CorrectionNote,
-        report.Values.OrderBy(v => v.Indicator.Position).Select(v => new ValueDocument(
+        report.Values.OrderBy(v => v.Indicator.Position).Select(v => new ReportFigureDocument(
             v.Indicator.Key, v.Indicator.Name, v.Value, v.Indicator.Unit, EnumCodes.ToCode(v.Qualifier), v.Period.ToString(), v.StatedPercent)).ToList(),
-        report.SiteUpdates.OrderBy(u => u.Site.Position).Select(u => new SiteDocument(
+        report.SiteUpdates.OrderBy(u => u.Site.Position).Select(u => new ReportSiteDocument(
             u.Site.Key, u.Site.Name, EnumCodes.ToCode(u.Phase), u.ExpectedCompletion?.ToString(), u.Note)).ToList(),
         report.SubmittedBy,
         report.SubmittedAt,
@@ -77,6 +85,14 @@ public static class WorkspaceDocuments
         report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDocument(EnumCodes.ToCode(e.Action), e.At, e.By, e.Note)).ToList(),
         report.Attachments.OrderBy(a => a.Id).Select(Attachment).ToList(),
         ETag(report));
+
+    public static StaffItemDocument Item(Item item) => new(
+        item.PublicId(), item.Title, item.LeadUnitName, item.CooperatingUnitNames, item.Deadline is { } d ? IsoDate.Format(d) : null,
+        item.LeadOfficial, item.ResponsiblePerson,
+        item.Indicators.OrderBy(i => i.Position).Select(i => new PlanIndicatorDocument(i.Key, i.Name, i.Unit, i.Target, EnumCodes.ToCode(i.Comparator), EnumCodes.ToCode(i.Accumulation))).ToList(),
+        item.Sites.OrderBy(s => s.Position).Select(s => new PlanSiteDocument(s.Key, s.Name, s.Town)).ToList(),
+        item.Reports.OrderBy(r => r.AsOf).ThenBy(r => r.Version).Select(Report).ToList(),
+        $"\"r{item.Revision}\"");
 
     public static AttachmentDocument Attachment(Attachment a) =>
         new(a.Id, a.FileName, a.ContentType, a.Length, a.UploadedAt, a.UploadedBy, $"/api/v1/workspace/attachments/{a.Id}");

@@ -89,7 +89,7 @@ public sealed class TaskList(MinxinDbContext db, RoundService rounds, TimeProvid
             return [];
         }
         var programIds = open.Select(r => r.ProgramId).Distinct().ToList();
-        var items = await db.ItemsWithReports().AsNoTracking()
+        var items = await db.ItemsWithReports().AsNoTrackingWithIdentityResolution()
             .Where(i => programIds.Contains(i.Category.ProgramId))
             .VisibleTo(actor)
             .ToListAsync(cancellationToken);
