@@ -305,7 +305,13 @@ public static class ProgramImport
             if (existing is not null && existing.Review != ReviewState.Draft)
             {
                 var next = item.Reports.Where(r => r.AsOf == incoming.AsOf).Max(r => r.Version) + 1;
-                Refuse(where, $"已{existing.Review.ToChinese()}，内容不能被改写；如需更正，请作为第 {next} 版加入并写明更正原因（correctionNote）");
+                var state = existing.Review switch
+                {
+                    ReviewState.Approved => "已审核通过",
+                    ReviewState.Returned => "已退回填报单位",
+                    _ => "正在审核",
+                };
+                Refuse(where, $"{state}，内容不能被改写；如需更正，请作为第 {next} 版加入并写明更正原因（correctionNote）");
                 return;
             }
             var copy = new ProgressReport

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Minxin.Data;
+using Minxin.Testing;
+
+namespace Minxin.Cli.Tests;
+
+/// <summary>
+/// kill -9 in the middle of `minxin import --replace`, again and again: the database is always wholly the old program
+/// or wholly the new one, and SQLite's integrity check passes.
+/// </summary>
+public sealed class KillTests
+{
+    [Fact]
+    public async Task An_import_killed_at_any_moment_leaves_the_old_program_or_the_new_one_never_a_mix()
+    {
+        var storage = TestStorage.NewSqlite();
+        var original = await File.ReadAllTextAsync(Repository.JinnanProgramFile);
+        var changed = original.Replace("\"target\": 6000", "\"target\": 6500").Replace("\"title\": \"2025年津南区民心工程\"", "\"title\": \"2025年津南区民心工程（调整）\"");
+        var files = new[] { Repository.JinnanProgramFile, Path.Combine(storage.DataDirectory, "changed.json") };
+        await File.WriteAllTextAsync(files[1], changed);
+        Assert.Equal(0, (await Cli.RunAsync(storage, "import", files[0])).ExitCode);
+        var random = new Random(11);
+
+        for (var round = 0; round < 12; round++)
+        {
+            using var process = Cli.StartProcess(storage.DataDirectory, "import", files[(round + 1) % 2], "--replace");
+            await Task.Delay(random.Next(300, 1600));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+
+            var export = await Cli.RunAsync(storage, "export", "--program", "jinnan-2025");
+            Assert.True(export.Out == original || export.Out == changed, $"round {round}: the program is neither the old nor the new one");
+            await using var connection = new SqliteConnection(storage.SqliteConnectionString);
+            await connection.OpenAsync();
+            await using var check = new SqliteCommand("PRAGMA integrity_check", connection);
+            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
+        }
+    }
+}
