@@ -14,6 +14,8 @@ public static class Staff
     /// <summary>Runs `minxin …` in process on the factory's database; fails the test when the command fails.</summary>
     public static async Task<string> CliAsync(MinxinWebFactory factory, string? stdin, params string[] args)
     {
+        // The app's first start loads the bundled programs (and with them the region 120112) into the empty database.
+        _ = factory.Server;
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
         var code = await MinxinCli.RunAsync(args, () => factory.Storage, stdout, stderr, stdin is null ? null : new StringReader(stdin + "\n"));

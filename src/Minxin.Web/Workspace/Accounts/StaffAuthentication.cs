@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Minxin.Data.Staff;
 using Minxin.Web.Workspace.Access;
 using Minxin.Web.Workspace.Tokens;
@@ -46,6 +47,7 @@ public static class StaffAuthentication
             o.LoginPath = SignInPath;
             o.LogoutPath = "/workspace/sign-out";
             o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnValidatePrincipal = EndDisabledSessionsAsync;
             o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized, redirect: true);
             o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden, redirect: false);
         });
@@ -56,6 +58,25 @@ public static class StaffAuthentication
         services.AddScoped<IAuthorizationHandler, StaffActionHandler>();
         services.AddAuthorization(StaffPolicies.Add);
         return services;
+    }
+
+    // The security stamp is checked once a minute; a disabled or deleted account is refused on its next request.
+    private static async Task EndDisabledSessionsAsync(CookieValidatePrincipalContext context)
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is null)
+        {
+            return;
+        }
+        var id = context.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var db = context.HttpContext.RequestServices.GetRequiredService<Data.MinxinDbContext>();
+        var enabled = int.TryParse(id, out var userId)
+            && await db.Users.AnyAsync(u => u.Id == userId && u.DisabledAt == null, context.HttpContext.RequestAborted);
+        if (!enabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
