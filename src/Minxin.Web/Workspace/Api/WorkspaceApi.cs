@@ -47,7 +47,7 @@ public static class WorkspaceApi
         api.MapPost("/reports/{reportId:int}/return", ReturnReport).RequireAuthorization(StaffPolicies.For(StaffAction.ReviewReports)).WithSummary("退回并说明原因（民心办）");
         api.MapGet("/review", ReviewQueue).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("待审核的报告，附与上次通过的报告的对照");
         api.MapPost("/reports/{reportId:int}/attachments", AddAttachment).RequireAuthorization(StaffPolicies.For(StaffAction.WriteReports))
-            .DisableAntiforgery().WithSummary("附上照片或 PDF（multipart，字段 file）");
+            .WithMetadata(new RequestSizeLimitAttribute(EvidenceFiles.MaxBytes + 1024 * 1024)).WithSummary("附上照片或 PDF（multipart，字段 file）");
         api.MapGet("/attachments/{attachmentId:int}", GetAttachment).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("下载附件");
         return app;
     }
@@ -184,10 +184,17 @@ public static class WorkspaceApi
         return TypedResults.Ok(queue);
     }
 
-    private static async Task<Created<AttachmentDocument>> AddAttachment(int reportId, IFormFile file, MinxinDbContext db, StaffAccess access,
+    // The form is read after the access check, so a caller who may not attach learns nothing from its body.
+    private static async Task<Created<AttachmentDocument>> AddAttachment(int reportId, HttpRequest request, MinxinDbContext db, StaffAccess access,
         CurrentStaff current, EvidenceFiles evidence, CancellationToken cancellationToken)
     {
         var report = await ReportAsync(db, reportId, access, StaffAction.WriteReports, cancellationToken);
+        if (!request.HasFormContentType)
+        {
+            throw new InputException("file", "请用 multipart/form-data 上传，文件放在字段 file 中。");
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file") ?? throw new InputException("file", "没有收到文件：请把文件放在字段 file 中。");
         await using var stream = file.OpenReadStream();
         var attachment = await evidence.AddAsync(await current.RequiredActorAsync(cancellationToken), report, file.FileName, stream, file.Length, cancellationToken);
         return TypedResults.Created($"{Prefix}/attachments/{attachment.Id}", WorkspaceDocuments.Attachment(attachment));
