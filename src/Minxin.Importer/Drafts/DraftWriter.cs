@@ -148,6 +148,8 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             Title = item.Title,
             LeadUnit = item.LeadUnit,
             CooperatingUnits = item.CooperatingUnits.Count == 0 ? null : item.CooperatingUnits,
+            LeadOfficial = item.LeadOfficial,
+            ResponsiblePerson = item.ResponsiblePerson,
             Deadline = item.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Indicators = indicators.Count == 0 ? null : indicators,
             Sites = item.Sites.Count == 0 ? null : item.Sites.Select(s => new SiteFile { Key = s.Key, Name = s.Name, Town = s.Town }).ToList(),

@@ -440,7 +440,8 @@ internal static class LayoutReader
         !line.Any(char.IsAsciiDigit) && RemarkWords.Any(w => line.Contains(w, StringComparison.Ordinal)) && !StartsProgress(line);
 
     private static bool StartsProgress(string line) =>
-        ContinuationStarts.Any(w => line.StartsWith(w, StringComparison.Ordinal)) || DateReader.LeadingPeriod(line, new Span(0, line.Length), 2000) is not null;
+        ContinuationStarts.Any(w => line.StartsWith(w, StringComparison.Ordinal)) || ItemFields.StartsWithLabel(line)
+        || DateReader.LeadingPeriod(line, new Span(0, line.Length), 2000) is not null;
 
     /// <summary>Before the first heading: the title, the source line, the lead ("截至…，4个子项已完成…", anything about the program as a whole).</summary>
     private static bool IsPreamble(string line) =>
