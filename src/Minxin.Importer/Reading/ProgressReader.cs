@@ -27,8 +27,8 @@ internal sealed class ProgressFigure
 
     public bool IsCumulative => Cumulative.Any(w => Before.Contains(w, StringComparison.Ordinal));
 
-    /// <summary>"10个充电桩已完成选址": the figure opens its clause and says what some of them are doing.</summary>
-    public bool IsSubject => Before.Length == 0 || Before == "其中";
+    /// <summary>"10个充电桩已完成选址", "目前2所幼儿园均已主体完工": the figure opens its clause and says what some of them are doing.</summary>
+    public bool IsSubject => Before is "" or "其中" or "目前";
 
     /// <summary>"3条已完工", "8个站点已全部建成": the figure opens its clause and says those are done.</summary>
     public bool SaysDone { get; init; }

@@ -1,0 +1,136 @@
+using Minxin.Importer.Text;
+
+namespace Minxin.Importer.Reading;
+
+/// <summary>
+/// Items numbered inside one paragraph: "…具体情况如下：1.新增托位600个。…。 2.新建…", "（1）…；（2）…", "①…。②…",
+/// "一是…；二是…". A number after a sentence or clause mark starts a part of its own when the numbers of its style in the
+/// part form one unbroken run (1, 2, 3… or on from the line's own number or the last line's). A number that breaks the
+/// run (1.5万人次, 3、4号楼, a list restarting under "实际完成情况：") leaves the line whole, and so does a list that follows
+/// an item's own wording or progress ("新建社区医院2家，目前：一是…；二是…"): those are points of one item.
+/// </summary>
+internal sealed class InlineNumbering(SourceText text)
+{
+    /// <summary>The widest number a part can open with ("（十二）", "12、"), so that a number is looked for only this far.</summary>
+    private const int MarkerWidth = 12;
+
+    // The styles a paragraph numbers within itself, outermost first; "01  " and "第一项" only open lines.
+    private static readonly NumberingStyle[] Styles =
+        [NumberingStyle.Chinese, NumberingStyle.ParenChinese, NumberingStyle.Arabic, NumberingStyle.ParenArabic, NumberingStyle.Circled, NumberingStyle.Enumerated];
+
+    /// <summary>Words a line of progress or a field opens with: numbers after them are points, not items.</summary>
+    private static readonly string[] PointsFollow = ["目前", "进展", "完成情况", "工作进展", "推进情况", "该项目", "该项", "本项目", "已完成", "正在", "其中"];
+
+    private readonly Dictionary<NumberingStyle, int> _last = [];
+
+    /// <summary>The line's parts, each opening with its number (the first with whatever the line opens with).</summary>
+    public List<Span> Split(Span line)
+    {
+        var parts = new List<Span> { line };
+        var candidates = Candidates(line);
+        foreach (var style in Styles)
+        {
+            var ofStyle = candidates.Where(c => c.Heading.Style == style).ToList();
+            var split = new List<Span>();
+            foreach (var part in parts)
+            {
+                var own = Headings.Read(text, part);
+                if (own?.Style == style)
+                {
+                    _last[style] = own.Number;
+                }
+                var inside = ofStyle.Where(c => c.At > part.Start && c.At < part.End).ToList();
+                if (inside.Count == 0 || !Opens(part, own, inside))
+                {
+                    split.Add(part);
+                    continue;
+                }
+                var start = part.Start;
+                foreach (var (at, _) in inside)
+                {
+                    split.Add(text.Trim(Span.FromTo(start, at)));
+                    start = at;
+                }
+                split.Add(Span.FromTo(start, part.End));
+                _last[style] = inside[^1].Heading.Number;
+            }
+            parts = split;
+        }
+        return parts;
+    }
+
+    /// <summary>Numbers after a sentence or clause mark (。；！？：, then perhaps spaces), with what they open.</summary>
+    private List<(int At, Heading Heading)> Candidates(Span line)
+    {
+        var found = new List<(int, Heading)>();
+        var s = text.Normalized;
+        for (var i = line.Start + 1; i < line.End; i++)
+        {
+            if (!(char.IsAsciiDigit(s[i]) || s[i] is '（' or '(' || s[i] is >= '①' and <= '⑳' || Numerals.IsChineseNumeralChar(s[i])) || !AfterStop(s, i, line.Start))
+            {
+                continue;
+            }
+            var heading = Headings.Read(text, Span.FromTo(i, Math.Min(line.End, i + MarkerWidth)));
+            if (heading is not null && Styles.Contains(heading.Style) && heading.Content.Length > 0)
+            {
+                found.Add((i, heading));
+            }
+        }
+        return found;
+    }
+
+    private static bool AfterStop(string s, int at, int start)
+    {
+        var j = at - 1;
+        while (j > start && s[j] == ' ')
+        {
+            j--;
+        }
+        return s[j] is '。' or '；' or '！' or '？' or '：';
+    }
+
+    /// <summary>
+    /// Whether the numbers inside the part open items: they run on unbroken, and either continue the part's own number
+    /// (siblings: "1.…。2.…") or follow a lead, a name or nothing — not an item's wording or progress.
+    /// </summary>
+    private bool Opens(Span part, Heading? own, List<(int At, Heading Heading)> inside)
+    {
+        var style = inside[0].Heading.Style;
+        var first = inside[0].Heading.Number;
+        for (var k = 1; k < inside.Count; k++)
+        {
+            if (inside[k].Heading.Number != first + k)
+            {
+                return false;
+            }
+        }
+        if (own?.Style == style)
+        {
+            return first == own.Number + 1;
+        }
+        var continues = _last.TryGetValue(style, out var last) && first == last + 1;
+        if (!(first == 1 && inside.Count >= 2 || continues))
+        {
+            return false;
+        }
+        var before = text.Slice(text.Trim(Span.FromTo(own?.Content.Start ?? part.Start, inside[0].At)));
+        return OpensList(before);
+    }
+
+    private static bool OpensList(string before)
+    {
+        if (before.Length == 0)
+        {
+            return true;
+        }
+        if (PointsFollow.Any(w => before.StartsWith(w, StringComparison.Ordinal)) || ItemFields.StartsWithLabel(before))
+        {
+            return false;
+        }
+        if (ProgramReader.Kinds.Any(k => before.Contains(k, StringComparison.Ordinal)) || before.Contains("如下", StringComparison.Ordinal) || before.EndsWith('：'))
+        {
+            return true; // "…民生实事项目中，已完成2项…，具体情况如下：", "养老托育类实事进展顺利："
+        }
+        return FigureScanner.Scan(before, new Span(0, before.Length)).Count == 0; // "教育。": a name; "新建社区医院2家，目前，": an item
+    }
+}
