@@ -23,6 +23,7 @@ internal sealed class ItemReader
     private readonly ProgressReader _progress;
     private readonly ItemStatusReader _status;
     private readonly NarrativeWriter _narrative;
+    private readonly PlanReader _plans;
 
     public ItemReader(SourceText text, Evidence evidence, int year, DateOnly reportDate)
     {
@@ -35,6 +36,7 @@ internal sealed class ItemReader
         _progress = new ProgressReader(text, evidence, _namer, year, reportDate);
         _status = new ItemStatusReader(text, evidence);
         _narrative = new NarrativeWriter(text, evidence);
+        _plans = new PlanReader(text, evidence);
     }
 
     public DraftItem Read(RawItem raw)
@@ -42,7 +44,7 @@ internal sealed class ItemReader
         var item = new DraftItem { Title = "" };
         var (wording, progress) = raw.Cells is { } cells ? _wording.FromCells(cells, item) : _wording.FromLines(raw, item);
         Title(item, raw, wording);
-        var descriptive = Targets(item, wording);
+        var (descriptive, stated) = Targets(item, wording);
         progress = progress.Where(p => !NoProgress.Any(w => _text.Slice(p).Contains(w, StringComparison.Ordinal))).ToList();
         var statusCell = raw.Cells?.GetValueOrDefault(Column.Status);
         var percentCell = raw.Cells?.GetValueOrDefault(Column.Percent);
@@ -53,7 +55,9 @@ internal sealed class ItemReader
         var report = new DraftReport();
         item.Report = report;
         _status.Read(report, raw, progress, statusCell);
-        var figures = _progress.Read(item, progress, descriptive);
+        var planned = new List<ProgressFigure>();
+        var figures = _progress.Read(item, progress, descriptive, planned);
+        _plans.Pair(item, item.Title, stated, planned, figures);
         var statedCell = percentCell is { Length: > 0 } cell ? FigureScanner.Scan(_normalized, cell).FirstOrDefault(f => f.IsPercent) : null;
         var open = TargetMatcher.Match(item, figures, report.Status == ItemStatus.Completed, statedCell?.Value);
         Values(item, report, figures);
@@ -93,14 +97,15 @@ internal sealed class ItemReader
 
     /// <summary>
     /// The targets in the wording: "新增婴幼儿托位460个、学前教育学位540个" gives two indicators. Returns the counts that
-    /// only describe ("福惠道等3条道路"), so that progress repeating them is not taken for progress.
+    /// only describe ("福惠道等3条道路"), so that progress repeating them is not taken for progress, and the targets read.
     /// </summary>
-    private List<Figure> Targets(DraftItem item, Span wording)
+    private (List<Figure> Descriptive, List<StatedTarget> Stated) Targets(DraftItem item, Span wording)
     {
         var descriptive = new List<Figure>();
+        var stated = new List<StatedTarget>();
         if (wording.Length == 0)
         {
-            return descriptive;
+            return (descriptive, stated);
         }
         var keys = new HashSet<string>();
         foreach (var named in _namer.Name(wording, FigureScanner.Scan(_normalized, wording)))
@@ -131,10 +136,11 @@ internal sealed class ItemReader
                 Comparator = figure.Qualifier,
             };
             item.Indicators.Add(indicator);
+            stated.Add(new StatedTarget(figure, indicator));
             _evidence.Found(indicator, "target", named.Phrase, figure.ChineseNumeral ? 0.7m : 0.9m);
             _evidence.Found(indicator, "name", named.Phrase, name.Length > 0 ? 0.7m : 0.3m);
         }
-        return descriptive;
+        return (descriptive, stated);
     }
 
     /// <summary>

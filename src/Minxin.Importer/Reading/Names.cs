@@ -9,8 +9,8 @@ internal static class Names
     // Function words carry no name and always go; longest first.
     private static readonly string[] FunctionWords =
     [
-        "前三季度", "今年以来", "年初以来", "一季度", "二季度", "三季度", "四季度", "上半年", "已累计", "累计", "共计", "合计", "总计", "目前",
-        "现已", "已经", "其中", "全年", "今年", "本年", "为", "对", "向", "给", "和",
+        "前三季度", "今年以来", "年初以来", "年度目标", "全年目标", "目标任务", "全年任务", "年度任务", "截至目前", "一季度", "二季度", "三季度", "四季度", "上半年", "已累计", "累计", "共计", "合计", "总计", "目前",
+        "现已", "已经", "其中", "全年", "今年", "本年", "计划", "目标", "任务", "实际", "为", "对", "向", "给", "和",
         "及", "与", "并", "、", "已", "共", "达", "约",
     ];
 
@@ -164,6 +164,9 @@ internal static class Names
 
     /// <summary>"已完工5条": words that only say the item's own thing was done, naming nothing else.</summary>
     public static bool IsDoneVerb(string name) => DoneVerbs.Contains(name);
+
+    /// <summary>A name that is no name: nothing, or only a verb ("完成", "改造", "培训").</summary>
+    public static bool IsVerb(string name) => name.Length == 0 || DoneVerbs.Contains(name) || Verbs.Contains(name);
 
     /// <summary>"其余3条正在施工", "剩余2家正在装修": the part not yet done, not progress.</summary>
     public static bool IsRemainder(string before) => before.Trim() is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "还有";

@@ -20,8 +20,9 @@ internal static class TargetMatcher
     {
         var rates = figures.Where(f => f.IsStatedRate).ToList();
         bool Marked(ProgressFigure f) => f.IsCumulative || rates.Any(s => s.Clause == f.Clause);
-        var targets = item.Indicators.Where(i => i.Target is not null).ToList();
-        var counted = figures.Where(f => !f.IsStatedRate).ToList();
+        // A target its plan already paired with a figure ("计划…20个，实际完成15个", see PlanReader) is not open.
+        var targets = item.Indicators.Where(i => i.Target is not null && figures.All(f => f.Target != i)).ToList();
+        var counted = figures.Where(f => !f.IsStatedRate && f.Target is null).ToList();
         var pairs = new List<(DraftIndicator Target, ProgressFigure Figure, int Score)>();
         foreach (var target in targets)
         {

@@ -29,7 +29,7 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         var fields = raw.Lines.SelectMany(l => ItemFields.Find(text, l)).ToList();
         Apply(item, fields.Where(f => f.Kind != FieldKind.Progress).Select(f => (f.Kind, f.Value)).ToList());
         // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
-        var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(WithoutLeadingStops)
+        var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(WithoutFieldMarks)
             .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
         AskAboutUnreadLabels(item, pieces);
@@ -211,16 +211,23 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         return m.Success ? text.Trim(Span.FromTo(m.Index + m.Length, piece.End)) : piece;
     }
 
-    /// <summary>"。新建幼儿园3所…" left after a field that opened the line reads from its first word.</summary>
-    private Span WithoutLeadingStops(Span piece)
+    /// <summary>
+    /// A piece between fields without the marks that belonged to them: "。新建幼儿园3所…" after a field that opened the
+    /// line, "…300个。（" before a bracket of fields.
+    /// </summary>
+    private Span WithoutFieldMarks(Span piece)
     {
         piece = text.Trim(piece);
-        var start = piece.Start;
-        while (start < piece.End && _normalized[start] is '。' or '；' or ';' or '，' or ',' or '、' or ' ')
+        int start = piece.Start, end = piece.End;
+        while (start < end && _normalized[start] is '。' or '；' or ';' or '，' or ',' or '、' or ' ')
         {
             start++;
         }
-        return Span.FromTo(start, piece.End);
+        while (end > start && _normalized[end - 1] is '（' or '(' or '；' or ';' or '，' or ',' or '、' or ' ')
+        {
+            end--;
+        }
+        return Span.FromTo(start, end);
     }
 
     /// <summary>The parts of the line outside the fields found in it.</summary>
