@@ -24,6 +24,7 @@ internal sealed class ItemReader
     private readonly ItemStatusReader _status;
     private readonly NarrativeWriter _narrative;
     private readonly PlanReader _plans;
+    private readonly BreakdownTotals _breakdowns;
 
     public ItemReader(SourceText text, Evidence evidence, int year, DateOnly reportDate)
     {
@@ -37,6 +38,7 @@ internal sealed class ItemReader
         _status = new ItemStatusReader(text, evidence);
         _narrative = new NarrativeWriter(text, evidence);
         _plans = new PlanReader(text, evidence);
+        _breakdowns = new BreakdownTotals(text, evidence);
     }
 
     public DraftItem Read(RawItem raw)
@@ -48,8 +50,9 @@ internal sealed class ItemReader
         progress = progress.Where(p => !NoProgress.Any(w => _text.Slice(p).Contains(w, StringComparison.Ordinal))).ToList();
         var statusCell = raw.Cells?.GetValueOrDefault(Column.Status);
         var percentCell = raw.Cells?.GetValueOrDefault(Column.Percent);
-        if (progress.Count == 0 && raw.GroupStatus is null && statusCell is not { Length: > 0 } && percentCell is not { Length: > 0 })
+        if (progress.Count == 0 && raw.GroupStatus is null && statusCell is not { Length: > 0 } && percentCell is not { Length: > 0 } && !raw.Breakdowns.Any(b => b.HasDone))
         {
+            _breakdowns.Read(item, null, raw.Breakdowns);
             return item; // a plan: the item has no progress yet
         }
         var report = new DraftReport();
@@ -66,10 +69,11 @@ internal sealed class ItemReader
             PercentCell(item, report, statedCell, percentCell!.Value);
         }
         AskOpen(report, open);
+        var notes = _breakdowns.Read(item, report, raw.Breakdowns);
         FillCompleted(item, report, progress);
         AskAboutDisagreeingFigures(report);
         SitesAndExpectedCompletion(item, report, progress);
-        report.Narrative = _narrative.Write(report, progress);
+        report.Narrative = _narrative.Write(report, progress, notes);
         if (progress.Count > 0)
         {
             _evidence.Found(report, "narrative", progress[0].Union(progress[^1]), 0.9m);

@@ -17,6 +17,9 @@ internal sealed class RawItem
     public Span GroupHeading { get; init; }
 
     public bool GroupSuspended { get; init; }
+
+    /// <summary>Tables of the item's figures per town that follow its text.</summary>
+    public List<Breakdown> Breakdowns { get; } = [];
 }
 
 internal sealed class RawCategory
@@ -44,6 +47,9 @@ internal sealed class Layout
 
     /// <summary>What follows the program: signatures, the page's source line, links to other articles.</summary>
     public List<Span> Postscript { get; } = [];
+
+    /// <summary>Per-town tables outside any item: not read.</summary>
+    public List<Span> Unattached { get; } = [];
 
     /// <summary>Lines whose "一是、二是" were read as items (they may be points of one item); one per run.</summary>
     public List<Span> Enumerated { get; } = [];
@@ -87,7 +93,7 @@ internal static class LayoutReader
         var layout = new Layout();
         var lines = text.Lines.Select(l => Shorten(layout, l)).ToList();
         var tables = TableReader.Find(text).ToDictionary(t => t.FirstLine);
-        var kinds = Classify(text, lines, tables);
+        var kinds = Classify(text, lines, tables, BreakdownReader.Find(text, lines, tables));
         var builder = new Builder(text, layout, Roles(text, kinds));
         Span last = default;
         foreach (var kind in kinds)
@@ -96,6 +102,12 @@ internal static class LayoutReader
             {
                 builder.Table(table, lines);
                 last = lines[table.LastLine];
+                continue;
+            }
+            if (kind.Breakdown is { } breakdown)
+            {
+                builder.Breakdown(breakdown);
+                last = default; // a table ends what it is in
                 continue;
             }
             if (kind.Role is LineRole.Text or LineRole.Preamble or LineRole.Status)
@@ -155,6 +167,16 @@ internal static class LayoutReader
                 }
             }
             _item = null;
+        }
+
+        public void Breakdown(Breakdown breakdown)
+        {
+            if (_item is null)
+            {
+                layout.Unattached.Add(breakdown.Whole);
+                return;
+            }
+            _item.Breakdowns.Add(breakdown);
         }
 
         public void Line(LineKind kind)
@@ -318,9 +340,9 @@ internal static class LayoutReader
     /// <param name="Whole">The line the part is of.</param>
     private sealed record LineKind(
         LineRole Role, Span Line = default, Heading? Heading = null, ItemStatus? Status = null, bool Suspended = false, Table? Table = null,
-        bool Continues = false, Span Whole = default);
+        bool Continues = false, Span Whole = default, Breakdown? Breakdown = null);
 
-    private static List<LineKind> Classify(SourceText text, List<Span> lines, Dictionary<int, Table> tables)
+    private static List<LineKind> Classify(SourceText text, List<Span> lines, Dictionary<int, Table> tables, Dictionary<int, Breakdown> breakdowns)
     {
         var kinds = new List<LineKind>(lines.Count);
         var numbering = new InlineNumbering(text);
@@ -333,6 +355,12 @@ internal static class LayoutReader
                 kinds.Add(new LineKind(LineRole.Text, Table: table));
                 i = table.LastLine;
                 seenProgram = true;
+                continue;
+            }
+            if (!ended && breakdowns.TryGetValue(i, out var breakdown))
+            {
+                kinds.Add(new LineKind(LineRole.Text, Breakdown: breakdown));
+                i = breakdown.LastLine;
                 continue;
             }
             var whole = WithoutMarkup(text, lines[i]);
