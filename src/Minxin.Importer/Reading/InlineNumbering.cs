@@ -5,9 +5,10 @@ namespace Minxin.Importer.Reading;
 /// <summary>
 /// Items numbered inside one paragraph: "…具体情况如下：1.新增托位600个。…。 2.新建…", "（1）…；（2）…", "①…。②…",
 /// "一是…；二是…". A number after a sentence or clause mark starts a part of its own when the numbers of its style in the
-/// part form one unbroken run (1, 2, 3… or on from the line's own number or the last line's). A number that breaks the
-/// run (1.5万人次, 3、4号楼, a list restarting under "实际完成情况：") leaves the line whole, and so does a list that follows
-/// an item's own wording or progress ("新建社区医院2家，目前：一是…；二是…"): those are points of one item.
+/// part form one unbroken run: on from the number before it (the line's own, or the last one of that style, which a
+/// higher heading such as "二、" resets), or from 1 where that style has not begun. Numbers that are no items stay text:
+/// 1.5万人次 and 3、4号楼 are no numbering, a list that restarts under "实际完成情况：" or follows an item's own wording or
+/// progress ("新建社区医院2家，目前：一是…；二是…") holds points of one item, and a run with gaps is left for the reviewer.
 /// </summary>
 internal sealed class InlineNumbering(SourceText text)
 {
@@ -21,13 +22,25 @@ internal sealed class InlineNumbering(SourceText text)
     /// <summary>Words a line of progress or a field opens with: numbers after them are points, not items.</summary>
     private static readonly string[] PointsFollow = ["目前", "进展", "完成情况", "工作进展", "推进情况", "该项目", "该项", "本项目", "已完成", "正在", "其中"];
 
+    /// <summary>The last number seen of each style, since the last heading of a style above it.</summary>
     private readonly Dictionary<NumberingStyle, int> _last = [];
+
+    /// <summary>Lines whose numbers inside did not run on ("1.…。3.…。2.…"): left whole.</summary>
+    public List<Span> Broken { get; } = [];
 
     /// <summary>The line's parts, each opening with its number (the first with whatever the line opens with).</summary>
     public List<Span> Split(Span line)
     {
         var parts = new List<Span> { line };
         var candidates = Candidates(line);
+        var opening = Headings.Read(text, line);
+        if (candidates.Count == 0)
+        {
+            Note(opening);
+            return parts;
+        }
+        var before = new Dictionary<NumberingStyle, int>(_last);
+        Note(opening);
         foreach (var style in Styles)
         {
             var ofStyle = candidates.Where(c => c.Heading.Style == style).ToList();
@@ -35,28 +48,38 @@ internal sealed class InlineNumbering(SourceText text)
             foreach (var part in parts)
             {
                 var own = Headings.Read(text, part);
-                if (own?.Style == style)
-                {
-                    _last[style] = own.Number;
-                }
                 var inside = ofStyle.Where(c => c.At > part.Start && c.At < part.End).ToList();
-                if (inside.Count == 0 || !Opens(part, own, inside))
+                if (inside.Count == 0 || !Opens(line, part, own, inside, before))
                 {
                     split.Add(part);
                     continue;
                 }
                 var start = part.Start;
-                foreach (var (at, _) in inside)
+                foreach (var (at, heading) in inside)
                 {
                     split.Add(text.Trim(Span.FromTo(start, at)));
                     start = at;
+                    Note(heading);
                 }
                 split.Add(Span.FromTo(start, part.End));
-                _last[style] = inside[^1].Heading.Number;
             }
             parts = split;
         }
         return parts;
+    }
+
+    /// <summary>A heading seen: the last of its style, and the styles below it start again.</summary>
+    private void Note(Heading? heading)
+    {
+        if (heading is null)
+        {
+            return;
+        }
+        foreach (var style in _last.Keys.Where(s => s > heading.Style).ToList())
+        {
+            _last.Remove(style);
+        }
+        _last[heading.Style] = heading.Number;
     }
 
     /// <summary>Numbers after a sentence or clause mark (。；！？：, then perhaps spaces), with what they open.</summary>
@@ -90,10 +113,12 @@ internal sealed class InlineNumbering(SourceText text)
     }
 
     /// <summary>
-    /// Whether the numbers inside the part open items: they run on unbroken, and either continue the part's own number
-    /// (siblings: "1.…。2.…") or follow a lead, a name or nothing — not an item's wording or progress.
+    /// Whether the numbers inside the part open items: they run on unbroken from the number before them (siblings: "1.…。
+    /// 2.…", or a paragraph wrapped after "…。" whose "3." continues the last line's "2."), or from 1 where the style has not
+    /// begun (or under the part's own higher heading) after a lead, a name or nothing — not after an item's wording.
     /// </summary>
-    private bool Opens(Span part, Heading? own, List<(int At, Heading Heading)> inside)
+    /// <param name="last">The last numbers as they were before this line.</param>
+    private bool Opens(Span line, Span part, Heading? own, List<(int At, Heading Heading)> inside, Dictionary<NumberingStyle, int> last)
     {
         var style = inside[0].Heading.Style;
         var first = inside[0].Heading.Number;
@@ -101,6 +126,7 @@ internal sealed class InlineNumbering(SourceText text)
         {
             if (inside[k].Heading.Number != first + k)
             {
+                Broken.Add(line);
                 return false;
             }
         }
@@ -108,13 +134,13 @@ internal sealed class InlineNumbering(SourceText text)
         {
             return first == own.Number + 1;
         }
-        var continues = _last.TryGetValue(style, out var last) && first == last + 1;
-        if (!(first == 1 && inside.Count >= 2 || continues))
+        if (own is null && last.TryGetValue(style, out var previous) && first == previous + 1)
         {
-            return false;
+            return true;
         }
-        var before = text.Slice(text.Trim(Span.FromTo(own?.Content.Start ?? part.Start, inside[0].At)));
-        return OpensList(before);
+        var fresh = !last.ContainsKey(style) || own is not null && own.Style < style;
+        var lead = text.Slice(text.Trim(Span.FromTo(own?.Content.Start ?? part.Start, inside[0].At)));
+        return first == 1 && inside.Count >= 2 && fresh && OpensList(lead);
     }
 
     private static bool OpensList(string before)

@@ -54,6 +54,8 @@ internal static class ItemFields
         ("责任人", FieldKind.ResponsiblePerson), ("负责人", FieldKind.ResponsiblePerson), ("进展", FieldKind.Progress),
     ];
 
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("。；;，,、：:（）() \t");
+
     /// <summary>How an official's title ends: "副区长 李某某" keeps its space, "李某某 已完成…" does not.</summary>
     private static readonly string[] TitleEnds = ["长", "书记", "主任", "常委", "主席", "助理", "委员", "巡视员", "调研员", "部长"];
 
@@ -67,9 +69,13 @@ internal static class ItemFields
             var (kind, labelStart, valueStart) = found;
             var end = ValueEnd(s, kind, valueStart, range.End, out var closing);
             var value = text.Trim(Span.FromTo(valueStart, end));
-            while (value.Length > 0 && s[value.End - 1] is '，' or '、' or '：' or ':')
+            while (kind != FieldKind.Progress && value.Length > 0 && s[value.End - 1] is '，' or '、' or '：' or ':')
             {
                 value = text.Trim(Span.FromTo(value.Start, value.End - 1));
+            }
+            if (!s.AsSpan(value.Start, value.Length).ContainsAnyExcept(Marks))
+            {
+                value = new Span(valueStart, 0); // "实际完成情况：。" says nothing
             }
             var opening = labelStart > range.Start && s[labelStart - 1] is '（' or '(' && closing ? labelStart - 1 : labelStart;
             fields.Add(new ItemField(kind, Span.FromTo(opening, closing ? end + 1 : end), value));
@@ -206,7 +212,8 @@ internal static class ItemFields
             {
                 return i;
             }
-            else if (char.IsWhiteSpace(c) && !(kind == FieldKind.LeadOfficial && TitleEnds.Any(t => s.AsSpan(start, i - start).TrimEnd().EndsWith(t, StringComparison.Ordinal))))
+            else if (char.IsWhiteSpace(c) && !(kind is FieldKind.LeadOfficial or FieldKind.ResponsiblePerson
+                && TitleEnds.Any(t => s.AsSpan(start, i - start).TrimEnd().EndsWith(t, StringComparison.Ordinal))))
             {
                 return i;
             }

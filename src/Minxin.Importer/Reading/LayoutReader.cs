@@ -48,6 +48,9 @@ internal sealed class Layout
     /// <summary>What follows the program: signatures, the page's source line, links to other articles.</summary>
     public List<Span> Postscript { get; } = [];
 
+    /// <summary>Lines with numbers inside that do not run on ("1.…。3.…。2.…"): not split into items.</summary>
+    public List<Span> BrokenNumbering { get; } = [];
+
     /// <summary>Per-town tables outside any item: not read.</summary>
     public List<Span> Unattached { get; } = [];
 
@@ -93,7 +96,7 @@ internal static class LayoutReader
         var layout = new Layout();
         var lines = text.Lines.Select(l => Shorten(layout, l)).ToList();
         var tables = TableReader.Find(text).ToDictionary(t => t.FirstLine);
-        var kinds = Classify(text, lines, tables, BreakdownReader.Find(text, lines, tables));
+        var kinds = Classify(text, layout, lines, tables, BreakdownReader.Find(text, lines, tables));
         var builder = new Builder(text, layout, Roles(text, kinds));
         Span last = default;
         foreach (var kind in kinds)
@@ -342,7 +345,7 @@ internal static class LayoutReader
         LineRole Role, Span Line = default, Heading? Heading = null, ItemStatus? Status = null, bool Suspended = false, Table? Table = null,
         bool Continues = false, Span Whole = default, Breakdown? Breakdown = null);
 
-    private static List<LineKind> Classify(SourceText text, List<Span> lines, Dictionary<int, Table> tables, Dictionary<int, Breakdown> breakdowns)
+    private static List<LineKind> Classify(SourceText text, Layout layout, List<Span> lines, Dictionary<int, Table> tables, Dictionary<int, Breakdown> breakdowns)
     {
         var kinds = new List<LineKind>(lines.Count);
         var numbering = new InlineNumbering(text);
@@ -381,6 +384,7 @@ internal static class LayoutReader
                 kinds.Add(Kind(text, parts[k], ref seenProgram) with { Continues = k > 0, Whole = whole });
             }
         }
+        layout.BrokenNumbering.AddRange(numbering.Broken.Distinct());
         return kinds;
     }
 

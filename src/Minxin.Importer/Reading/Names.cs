@@ -6,6 +6,11 @@ namespace Minxin.Importer.Reading;
 /// </summary>
 internal static class Names
 {
+    /// <summary>A list number or a period the words open with ("1.临时救助金", "1-8月累计发放"): not part of a name.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Opening = new(
+        @"^(?:\d{1,2}\s*[.、）)]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是|(?:\d{4}\s*年)?\d{1,2}\s*月?\s*[—–\-~至到]+\s*\d{1,2}\s*月份?)\s*",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // Function words carry no name and always go; longest first.
     private static readonly string[] FunctionWords =
     [
@@ -44,7 +49,7 @@ internal static class Names
 
     public static string Strip(string words)
     {
-        var name = words.Trim();
+        var name = Opening.Replace(words.Trim(), "");
         if (name.StartsWith('在'))
         {
             // 在有关街镇更新和新建…, 在居民小区开展…: the place, then the thing.

@@ -20,6 +20,8 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
     private static readonly string[] ProgressOpenings =
         ["，目前", "，截至", "，截止", "，进展情况", "，已", "，累计", "，现已", "，实际完成", "，实际建成", "，实际新增", "，实际发放", "，实际开展"];
 
+    private static readonly string[] LeadMarks = ["（牵头）", "(牵头)"];
+
     private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create("（）()；;，,。：: 、");
 
     private readonly string _normalized = text.Normalized;
@@ -42,7 +44,14 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         Span wording;
         if (reported.Any(r => r.Start >= first.End))
         {
-            wording = first; // "老旧小区改造。完成改造老旧小区20个。…实际完成情况：…": all before the report describes the item
+            // "老旧小区改造。完成改造老旧小区20个。…实际完成情况：…": all before the report describes the item, unless it
+            // turns to progress itself ("…42个，截至目前完成改造30个").
+            var at = ProgressStart(first);
+            wording = at > 0 ? Span.FromTo(first.Start, at) : first;
+            if (at > 0)
+            {
+                progress.Add(Span.FromTo(at, first.End));
+            }
         }
         else
         {
@@ -161,9 +170,19 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         }
     }
 
-    private List<string> Units(Span value) =>
-        text.Clean(value).Split('、', '，', ',', '；', ' ', '/').Select(u => u.Trim('：', ':', ' ')).Where(u => u.Length > 0)
-            .Select(u => DraftWriter.Fit(u, FieldLimits.Name)).Distinct().ToList();
+    /// <summary>"区住建委、区城管委（牵头）": the units in order, a unit marked （牵头） first and without its mark.</summary>
+    private List<string> Units(Span value)
+    {
+        var units = text.Clean(value).Split('、', '，', ',', '；', ' ', '/').Select(u => u.Trim('：', ':', ' ')).Where(u => u.Length > 0).ToList();
+        var marked = units.FindIndex(u => LeadMarks.Any(m => u.EndsWith(m, StringComparison.Ordinal) && u.Length > m.Length));
+        if (marked >= 0)
+        {
+            var lead = units[marked];
+            units.RemoveAt(marked);
+            units.Insert(0, lead[..^LeadMarks.First(m => lead.EndsWith(m, StringComparison.Ordinal)).Length]);
+        }
+        return units.Select(u => DraftWriter.Fit(u, FieldLimits.Name)).Distinct().ToList();
+    }
 
     private void Deadline(DraftItem item, Span value)
     {
