@@ -79,6 +79,12 @@ internal static class BreakdownReader
     private static Breakdown? Read(SourceText text, IReadOnlyList<Span> lines, int at)
     {
         var (separator, header) = Cells(text, lines[at]);
+        // "序号 街镇 计划数 完成数": the rows' numbers are left out with their column.
+        var numbered = header.Count > 2 && text.Slice(header[0]) is "序号" or "编号" or "序";
+        if (numbered)
+        {
+            header.RemoveAt(0);
+        }
         if (header.Count < 2 || !IsPlaceHeader(text.Slice(header[0])))
         {
             return null;
@@ -105,6 +111,10 @@ internal static class BreakdownReader
             {
                 last = i; // |---|---|
                 continue;
+            }
+            if (numbered && cells.Count == header.Count + 1 && text.Slice(cells[0]).All(char.IsAsciiDigit))
+            {
+                cells.RemoveAt(0);
             }
             if (rowSeparator != separator || cells.Count != header.Count || Row(text, lines[i], cells, columns) is not { } row)
             {

@@ -22,6 +22,9 @@ internal enum FieldKind
 
     /// <summary>实际完成情况, 进展情况: the report's prose.</summary>
     Progress,
+
+    /// <summary>目标任务, 建设内容: the official wording, as a table's column gives it.</summary>
+    Wording,
 }
 
 /// <summary>A field written into an item's text: "责任单位：区住建委". <see cref="Value"/> may be empty ("配合单位：；").</summary>
@@ -29,9 +32,10 @@ internal sealed record ItemField(FieldKind Kind, Span Whole, Span Value);
 
 /// <summary>
 /// Fields written inline in an item, in any order: "牵头领导：副区长 李某某；责任单位：区住建委；配合单位：各街镇；项目责任人：
-/// 王某某；实际完成情况：已完成改造15个小区", also in brackets ("（牵头单位：市教育局）"), one a line, or separated only by
-/// spaces as a flattened table row leaves them. A label counts only after a break (start, punctuation, space) and with a
-/// colon; its value runs to the next label, or for a unit or a person to the next separator.
+/// 王某某；实际完成情况：已完成改造15个小区", also in brackets ("（牵头单位：市教育局）", "【责任单位】区住建委"), one a line,
+/// or separated only by spaces as a flattened table row leaves them. A label counts only after a break (start,
+/// punctuation, space) and with a colon; its value runs to the next label, a report's to the end, a wording's to the end
+/// of its sentence, and a unit's or a person's to the next separator.
 /// </summary>
 internal static class ItemFields
 {
@@ -51,6 +55,9 @@ internal static class ItemFields
         ("完成时限", FieldKind.Deadline), ("完成时间", FieldKind.Deadline), ("时间节点", FieldKind.Deadline), ("完成期限", FieldKind.Deadline),
         ("完成情况", FieldKind.Progress), ("进展情况", FieldKind.Progress), ("工作进展", FieldKind.Progress), ("推进情况", FieldKind.Progress),
         ("目前进展", FieldKind.Progress), ("进度情况", FieldKind.Progress), ("当前进展", FieldKind.Progress),
+        ("目标任务", FieldKind.Wording), ("建设内容", FieldKind.Wording), ("年度目标", FieldKind.Wording), ("工作目标", FieldKind.Wording),
+        ("主要内容", FieldKind.Wording), ("建设任务", FieldKind.Wording), ("年度任务", FieldKind.Wording), ("项目内容", FieldKind.Wording),
+        ("实施内容", FieldKind.Wording), ("具体内容", FieldKind.Wording), ("主要目标", FieldKind.Wording),
         ("责任人", FieldKind.ResponsiblePerson), ("负责人", FieldKind.ResponsiblePerson), ("进展", FieldKind.Progress),
     ];
 
@@ -77,7 +84,7 @@ internal static class ItemFields
             {
                 value = new Span(valueStart, 0); // "实际完成情况：。" says nothing
             }
-            var opening = labelStart > range.Start && s[labelStart - 1] is '（' or '(' && closing ? labelStart - 1 : labelStart;
+            var opening = labelStart > range.Start && (s[labelStart - 1] is '（' or '(' && closing || s[labelStart - 1] == '【') ? labelStart - 1 : labelStart;
             fields.Add(new ItemField(kind, Span.FromTo(opening, closing ? end + 1 : end), value));
             at = Math.Max(end, valueStart);
         }
@@ -158,7 +165,8 @@ internal static class ItemFields
             {
                 colon++;
             }
-            if (colon >= range.End || s[colon] is not ('：' or ':'))
+            var bracketed = at > range.Start && s[at - 1] == '【' && colon < range.End && s[colon] == '】'; // 【责任单位】区住建委
+            if (colon >= range.End || !bracketed && s[colon] is not ('：' or ':'))
             {
                 return null;
             }
@@ -176,7 +184,7 @@ internal static class ItemFields
         at == start || char.IsWhiteSpace(s[at - 1]) || s[at - 1] is '。' or '；' or ';' or '，' or ',' or '、' or '（' or '(' or '）' or ')' or '|' or '：' or ':' or '【' or '】';
 
     /// <summary>
-    /// Where a value ends: at the next label; a unit's, a person's or a date's also at a separator, at a closing bracket
+    /// Where a value ends: at the next label; a wording's also at the end of its sentence; a unit's, a person's or a date's also at a separator, at a closing bracket
     /// it did not open (<paramref name="closing"/>), or at a space (but "副区长 李某某" is one value).
     /// </summary>
     private static int ValueEnd(string s, FieldKind kind, int start, int end, out bool closing)
@@ -190,11 +198,11 @@ internal static class ItemFields
             {
                 return i;
             }
-            if (kind == FieldKind.Progress)
+            var c = s[i];
+            if (kind == FieldKind.Progress || kind == FieldKind.Wording && c is not ('。' or '\n'))
             {
                 continue;
             }
-            var c = s[i];
             if (c is '（' or '(')
             {
                 depth++;

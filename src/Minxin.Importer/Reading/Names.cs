@@ -33,7 +33,7 @@ internal static class Names
 
     // Verbs a figure's words can consist of alone ("已完工5条", "已建成8个"): they count the item's own thing as done.
     private static readonly string[] DoneVerbs =
-        ["完成", "完工", "建成", "竣工", "投用", "建成投用", "新增", "新建", "改造", "完成改造", "整治", "完成整治", "开通", "打通", "新开", "交付"];
+        ["完成", "完工", "建成", "竣工", "投用", "建成投用", "建成开放", "开放", "投入使用", "新增", "新建", "改造", "完成改造", "整治", "完成整治", "开通", "打通", "新开", "交付"];
 
     // Words after a noun that say what is done with it: 公园绿地建设, 公共厕所新建改建. Not 开工: begun is not done.
     private static readonly string[] TrailingVerbs = ["新建改建", "新建改造", "建设", "新建", "改建", "工作", "任务"];
@@ -173,8 +173,8 @@ internal static class Names
     /// <summary>A name that is no name: nothing, or only a verb ("完成", "改造", "培训").</summary>
     public static bool IsVerb(string name) => name.Length == 0 || DoneVerbs.Contains(name) || Verbs.Contains(name);
 
-    /// <summary>"其余3条正在施工", "剩余2家正在装修": the part not yet done, not progress.</summary>
-    public static bool IsRemainder(string before) => before.Trim() is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "还有";
+    /// <summary>"其余3条正在施工", "剩余2家正在装修", "二是另1家正在招标": the part not yet done, not progress.</summary>
+    public static bool IsRemainder(string before) => Opening.Replace(before.Trim(), "") is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "另" or "还有";
 
     /// <summary>
     /// How many characters two names share at their ends: the head noun of a Chinese phrase is at its end. Brackets

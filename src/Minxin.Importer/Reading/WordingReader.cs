@@ -29,12 +29,25 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
     public (Span Wording, List<Span> Progress) FromLines(RawItem raw, DraftItem item)
     {
         var fields = raw.Lines.SelectMany(l => ItemFields.Find(text, l)).ToList();
-        Apply(item, fields.Where(f => f.Kind != FieldKind.Progress).Select(f => (f.Kind, f.Value)).ToList());
+        Apply(item, fields.Where(f => f.Kind is not (FieldKind.Progress or FieldKind.Wording)).Select(f => (f.Kind, f.Value)).ToList());
         // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
         var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(WithoutFieldMarks)
             .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
         AskAboutUnreadLabels(item, pieces);
+        if (fields.FirstOrDefault(f => f.Kind == FieldKind.Wording && f.Value.Length > 0) is { } worded)
+        {
+            // "托育服务扩容。目标任务：新增托位500个；完成情况：…": the wording is the field's, as a table's 目标任务 column is;
+            // a bare name before it ("托育服务扩容") is no progress.
+            var rest = pieces.Where(p => !(p.End <= worded.Whole.Start && FigureScanner.Scan(_normalized, p).Count == 0)).Concat(reported).ToList();
+            var turn = ProgressStart(worded.Value); // "年度目标：8个，截至目前完成5个"
+            if (turn > 0)
+            {
+                rest.Add(Span.FromTo(turn, worded.Value.End));
+            }
+            var stated = turn > 0 ? Span.FromTo(worded.Value.Start, turn) : worded.Value;
+            return (stated, rest.OrderBy(p => p.Start).Select(WithoutLabel).Where(p => p.Length > 0).ToList());
+        }
         if (pieces.Count == 0)
         {
             return (default, reported);
