@@ -194,7 +194,7 @@ internal static class ItemFields
         var range = Span.FromTo(start, end);
         for (var i = start; i < end; i++)
         {
-            if (i > start && LabelHere(s, i, range) is not null)
+            if (i > start && (LabelHere(s, i, range) is not null || s[i] == '【' && i + 1 < end && LabelHere(s, i + 1, range) is not null))
             {
                 return i;
             }

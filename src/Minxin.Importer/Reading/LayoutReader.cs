@@ -393,7 +393,8 @@ internal static class LayoutReader
         var content = text.Slice(line);
         var heading = Headings.Read(text, line);
         var groupText = heading is null ? content : text.Slice(heading.Content);
-        if (StatusPhrases.OfGroupHeading(groupText, out var suspended) is { } status)
+        // "实际完成情况：已建成2个。" is an item's field, however much it reads like "2项已完成".
+        if (!ItemFields.StartsWithLabel(groupText) && StatusPhrases.OfGroupHeading(groupText, out var suspended) is { } status)
         {
             seenProgram = true;
             return new LineKind(LineRole.Status, line, Status: status, Suspended: suspended);
