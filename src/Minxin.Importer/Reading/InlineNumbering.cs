@@ -114,8 +114,9 @@ internal sealed class InlineNumbering(SourceText text)
 
     /// <summary>
     /// Whether the numbers inside the part open items: they run on unbroken from the number before them (siblings: "1.…。
-    /// 2.…", or a paragraph wrapped after "…。" whose "3." continues the last line's "2."), or from 1 where the style has not
-    /// begun (or under the part's own higher heading) after a lead, a name or nothing — not after an item's wording.
+    /// 2.…", a paragraph wrapped after "…。" whose "3." continues the last line's "2.", a group's "4." after the last
+    /// group's "3."), or from 1 where the style has not begun (or under the part's own higher heading); after a heading,
+    /// only when what comes before them is a lead, a name or nothing — not an item's wording.
     /// </summary>
     /// <param name="last">The last numbers as they were before this line.</param>
     private bool Opens(Span line, Span part, Heading? own, List<(int At, Heading Heading)> inside, Dictionary<NumberingStyle, int> last)
@@ -134,12 +135,12 @@ internal sealed class InlineNumbering(SourceText text)
         {
             return first == own.Number + 1;
         }
-        if (own is null && last.TryGetValue(style, out var previous) && first == previous + 1)
+        var lead = text.Slice(text.Trim(Span.FromTo(own?.Content.Start ?? part.Start, inside[0].At)));
+        if (last.TryGetValue(style, out var previous) && first == previous + 1)
         {
-            return true;
+            return own is null || OpensList(lead); // "二、城市环境改善工程。4.…5.…": numbered on through the groups
         }
         var fresh = !last.ContainsKey(style) || own is not null && own.Style < style;
-        var lead = text.Slice(text.Trim(Span.FromTo(own?.Content.Start ?? part.Start, inside[0].At)));
         return first == 1 && inside.Count >= 2 && fresh && OpensList(lead);
     }
 

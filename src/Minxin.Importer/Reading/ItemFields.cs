@@ -25,6 +25,9 @@ internal enum FieldKind
 
     /// <summary>目标任务, 建设内容: the official wording, as a table's column gives it.</summary>
     Wording,
+
+    /// <summary>项目名称: the item's name, its wording when no 目标任务 is given.</summary>
+    Name,
 }
 
 /// <summary>A field written into an item's text: "责任单位：区住建委". <see cref="Value"/> may be empty ("配合单位：；").</summary>
@@ -55,6 +58,7 @@ internal static class ItemFields
         ("完成时限", FieldKind.Deadline), ("完成时间", FieldKind.Deadline), ("时间节点", FieldKind.Deadline), ("完成期限", FieldKind.Deadline),
         ("完成情况", FieldKind.Progress), ("进展情况", FieldKind.Progress), ("工作进展", FieldKind.Progress), ("推进情况", FieldKind.Progress),
         ("目前进展", FieldKind.Progress), ("进度情况", FieldKind.Progress), ("当前进展", FieldKind.Progress),
+        ("项目名称", FieldKind.Name), ("实事名称", FieldKind.Name), ("子项名称", FieldKind.Name),
         ("目标任务", FieldKind.Wording), ("建设内容", FieldKind.Wording), ("年度目标", FieldKind.Wording), ("工作目标", FieldKind.Wording),
         ("主要内容", FieldKind.Wording), ("建设任务", FieldKind.Wording), ("年度任务", FieldKind.Wording), ("项目内容", FieldKind.Wording),
         ("实施内容", FieldKind.Wording), ("具体内容", FieldKind.Wording), ("主要目标", FieldKind.Wording),
@@ -199,7 +203,7 @@ internal static class ItemFields
                 return i;
             }
             var c = s[i];
-            if (kind == FieldKind.Progress || kind == FieldKind.Wording && c is not ('。' or '\n'))
+            if (kind == FieldKind.Progress || kind is FieldKind.Wording or FieldKind.Name && c is not ('。' or '\n'))
             {
                 continue;
             }

@@ -130,6 +130,11 @@ internal sealed class ItemReader
                 descriptive.Add(figure); // 福惠道等3条道路: the roads named, not a count to reach
                 continue;
             }
+            if (Planned(named) && item.Indicators.FirstOrDefault(i => i.Unit == figure.Unit && i.Target == figure.Value) is { } restated)
+            {
+                stated.Add(new StatedTarget(figure, restated)); // "改造老旧小区8个，计划完成8个": the same target again
+                continue;
+            }
             var name = named.Name;
             var indicator = new DraftIndicator
             {
@@ -146,6 +151,8 @@ internal sealed class ItemReader
         }
         return (descriptive, stated);
     }
+
+    private static bool Planned(NamedFigure named) => named.Before.Contains("计划", StringComparison.Ordinal) || named.Before.Contains("目标", StringComparison.Ordinal);
 
     /// <summary>
     /// Each progress figure as a value: of the target it was matched to, else of an indicator of its own. A stated
@@ -194,7 +201,7 @@ internal sealed class ItemReader
         {
             var before = figures.Where(r => r.Clause == percent.Clause && r.Value is not null && r.Figure.Span.End <= percent.Figure.Span.Start).ToList();
             var owner = before.LastOrDefault(r => r.Target?.Target is > 0 && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value))
-                ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault();
+                ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault() ?? AgreeingInSentence(figures, percent);
             if (owner?.Value is { StatedPercent: null } value)
             {
                 value.StatedPercent = percent.Figure.Value;
@@ -207,6 +214,18 @@ internal sealed class ItemReader
             report.Values.Add(own);
             _evidence.Found(own, "value", percent.Phrase, 0.6m);
         }
+    }
+
+    /// <summary>
+    /// "完成数：480个；完成率80%": a rate alone in its clause speaks of the one figure before it in its sentence whose share of
+    /// its target it is.
+    /// </summary>
+    private ProgressFigure? AgreeingInSentence(List<ProgressFigure> figures, ProgressFigure percent)
+    {
+        var agreeing = figures.Where(r => r.Value is { StatedPercent: null } && r.Target?.Target is > 0 && r.Figure.Span.End <= percent.Figure.Span.Start
+            && _normalized.AsSpan(r.Figure.Span.End, percent.Figure.Span.Start - r.Figure.Span.End).IndexOfAny("。！？\n") < 0
+            && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value)).ToList();
+        return agreeing.Count == 1 ? agreeing[0] : null;
     }
 
     /// <summary>A table's 完成率 column: the stated percentage of the target figure it agrees with (else the first), or a value of its own.</summary>

@@ -436,7 +436,7 @@ internal static class LayoutReader
         return roles;
     }
 
-    /// <summary>A category's name: short, no sentence punctuation, no figures ("护苗助老贴心工程", "教育提质工程").</summary>
+    /// <summary>A category's name: short, no sentence punctuation, no figures, no field ("护苗助老贴心工程"; not "项目名称：老年助餐").</summary>
     private static bool IsName(SourceText text, Span content)
     {
         if (content.Length is 0 or > 24)
@@ -444,7 +444,7 @@ internal static class LayoutReader
             return false;
         }
         var s = text.Slice(content).TrimEnd('。', '：', ':');
-        return !s.Contains('。') && !s.Contains('，') && !s.Contains('；') && FigureScanner.Scan(s, new Span(0, s.Length)).Count == 0;
+        return !ItemFields.StartsWithLabel(s) && !s.Contains('。') && !s.Contains('，') && !s.Contains('；') && FigureScanner.Scan(s, new Span(0, s.Length)).Count == 0;
     }
 
     private static Span Shorten(Layout layout, Span line)

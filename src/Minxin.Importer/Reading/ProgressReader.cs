@@ -102,7 +102,7 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
                         evidence.Ask(item, "reports", clause, $"这一子项的数字超过 {MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
                         return figures;
                     }
-                    if (IsPlanned(named))
+                    if (IsPlanned(named, clause))
                     {
                         planned.Add(Figure(named, clause, period, figures));
                     }
@@ -134,15 +134,35 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
         return figure.IsPercent || figure.Span.End >= _normalized.Length || _normalized[figure.Span.End] != '的'; // 正在推进3家的装修: which ones, not how many
     }
 
-    /// <summary>"计划新增…", "年度目标…", "全年任务2万人次": what was planned, not what was done.</summary>
-    private static bool IsPlanned(NamedFigure named)
+    /// <summary>"计划新增…", "年度目标…", "全年任务2万人次", "计划数：600个": what was planned, not what was done.</summary>
+    private bool IsPlanned(NamedFigure named, Span clause)
     {
         if (named.Figure.IsPercent)
         {
             return false;
         }
-        var before = AsPlanned.Aggregate(named.Before, (words, done) => words.Replace(done, "", StringComparison.Ordinal));
+        var before = AsPlanned.Aggregate(Label(named.Figure.Span.Start, clause) + named.Before, (words, done) => words.Replace(done, "", StringComparison.Ordinal));
         return Planned.Any(w => before.Contains(w, StringComparison.Ordinal)) || before.EndsWith("任务", StringComparison.Ordinal);
+    }
+
+    /// <summary>The label a figure's words follow: "计划数" in "计划数：600个", else nothing.</summary>
+    private string Label(int figure, Span clause)
+    {
+        var colon = figure - 1;
+        while (colon >= clause.Start && !Sentences.IsHardStop(_normalized[colon]))
+        {
+            colon--;
+        }
+        if (colon < clause.Start || _normalized[colon] != '：')
+        {
+            return "";
+        }
+        var start = colon;
+        while (start > clause.Start && !Sentences.IsHardStop(_normalized[start - 1]))
+        {
+            start--;
+        }
+        return _normalized[start..colon];
     }
 
     private ProgressFigure Figure(NamedFigure named, Span clause, Period? period, List<ProgressFigure> before)

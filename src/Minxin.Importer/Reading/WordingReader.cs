@@ -18,7 +18,7 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
 
     /// <summary>Where progress starts inside the first sentence: "新增托位460个，目前已新增300个", "计划建成30家，实际建成30家".</summary>
     private static readonly string[] ProgressOpenings =
-        ["，目前", "，截至", "，截止", "，进展情况", "，已", "，累计", "，现已", "，实际完成", "，实际建成", "，实际新增", "，实际发放", "，实际开展"];
+        ["，目前", "，截至", "，截止", "，进展情况", "，已", "，累计", "，现已", "，正在", "，该项目", "，实际完成", "，实际建成", "，实际新增", "，实际发放", "，实际开展"];
 
     private static readonly string[] LeadMarks = ["（牵头）", "(牵头)"];
 
@@ -29,16 +29,17 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
     public (Span Wording, List<Span> Progress) FromLines(RawItem raw, DraftItem item)
     {
         var fields = raw.Lines.SelectMany(l => ItemFields.Find(text, l)).ToList();
-        Apply(item, fields.Where(f => f.Kind is not (FieldKind.Progress or FieldKind.Wording)).Select(f => (f.Kind, f.Value)).ToList());
+        Apply(item, fields.Where(f => f.Kind is not (FieldKind.Progress or FieldKind.Wording or FieldKind.Name)).Select(f => (f.Kind, f.Value)).ToList());
         // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
         var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(WithoutFieldMarks)
             .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
         AskAboutUnreadLabels(item, pieces);
-        if (fields.FirstOrDefault(f => f.Kind == FieldKind.Wording && f.Value.Length > 0) is { } worded)
+        var named = fields.Where(f => f.Kind is FieldKind.Wording or FieldKind.Name && f.Value.Length > 0).ToList();
+        if ((named.FirstOrDefault(f => f.Kind == FieldKind.Wording) ?? named.FirstOrDefault()) is { } worded)
         {
-            // "托育服务扩容。目标任务：新增托位500个；完成情况：…": the wording is the field's, as a table's 目标任务 column is;
-            // a bare name before it ("托育服务扩容") is no progress.
+            // "托育服务扩容。目标任务：新增托位500个；完成情况：…": the wording is the field's, as a table's 目标任务 column is
+            // (else its 项目名称); a bare name before it ("托育服务扩容") is no progress.
             var rest = pieces.Where(p => !(p.End <= worded.Whole.Start && FigureScanner.Scan(_normalized, p).Count == 0)).Concat(reported).ToList();
             var turn = ProgressStart(worded.Value); // "年度目标：8个，截至目前完成5个"
             if (turn > 0)
