@@ -124,6 +124,31 @@ public class InlineFormsReadingTests
     }
 
     [Fact]
+    public void Items_numbered_on_through_groups_inside_their_paragraphs_are_each_read()
+    {
+        var draft = TextImporter.Import(
+            "测试区2025年民心工程\n一、民生保障工程。1.新建社区卫生服务站3个，已建成2个；责任单位：区卫健委。2.新增养老床位200张，已新增120张。\n"
+            + "二、城市环境工程。3.改造老旧小区8个，截至目前完成5个；责任单位：区住建委。4.提升改造公园3个，正在施工；责任单位：区城管委。").Draft;
+
+        Assert.Equal(["民生保障工程", "城市环境工程"], draft.Categories!.Select(c => c.Name));
+        Assert.Equal(["新建社区卫生服务站3个", "新增养老床位200张", "改造老旧小区8个", "提升改造公园3个"], draft.Items().Select(i => i.Title));
+        Assert.Equal(("区城管委", "inProgress"), (draft.Item("提升改造公园").LeadUnit, draft.Item("提升改造公园").Report().Status));
+    }
+
+    [Fact]
+    public void Items_written_as_labelled_records_take_their_wording_from_the_target_field()
+    {
+        var draft = TextImporter.Import(
+            "测试区2025年民心工程\n1.项目名称：老年助餐服务提升\n建设内容：新建老年助餐点30个\n牵头区领导：副区长 陈某某\n责任单位：区民政局\n完成时限：2025年12月底\n"
+            + "进展情况：已建成助餐点22个，完成率73.3%。\n2.项目名称：背街小巷整治\n责任单位：区城管委\n进展情况：已完成整治40条。").Draft;
+
+        Assert.Equal(["新建老年助餐点30个", "背街小巷整治"], draft.Items().Select(i => i.Title));
+        var meals = draft.Item("新建老年助餐点");
+        Assert.Equal(("区民政局", "副区长 陈某某", "2025-12-31"), (meals.LeadUnit, meals.LeadOfficial, meals.Deadline));
+        Assert.Equal((22m, 73.3m), (meals.ValueOf(30).Value!.Value, meals.ValueOf(30).StatedPercent!.Value));
+    }
+
+    [Fact]
     public void A_new_category_starts_the_numbering_inside_its_paragraph_again()
     {
         var draft = TextImporter.Import(
@@ -142,6 +167,8 @@ public class InlineFormsReadingTests
     [InlineData("1.老旧小区改造：计划改造20个，实际完成15个。", 20, 15, "个")]
     [InlineData("1.新增托位500个。计划新增500个，已新增320个。", 500, 320, "个")]
     [InlineData("1.老旧小区改造。实际完成情况：计划改造12个，已完成9个，完成率75%。", 12, 9, "个")]
+    [InlineData("1.新增普惠托位600个。进展情况：计划数：600个；完成数：480个；完成率80%。", 600, 480, "个")]
+    [InlineData("1.改造老旧小区8个，计划完成8个，截至目前完成5个；责任单位：区住建委。", 8, 5, "个")]
     public void A_plan_and_its_actual_in_the_next_clause_are_one_indicator(string body, double target, double actual, string unit)
     {
         var item = Import(body).Items().Single();

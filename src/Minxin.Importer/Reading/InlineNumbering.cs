@@ -45,10 +45,19 @@ internal sealed class InlineNumbering(SourceText text)
         {
             var ofStyle = candidates.Where(c => c.Heading.Style == style).ToList();
             var split = new List<Span>();
+            var next = 0; // parts and numbers are both in text order
             foreach (var part in parts)
             {
                 var own = Headings.Read(text, part);
-                var inside = ofStyle.Where(c => c.At > part.Start && c.At < part.End).ToList();
+                while (next < ofStyle.Count && ofStyle[next].At <= part.Start)
+                {
+                    next++;
+                }
+                var inside = new List<(int At, Heading Heading)>();
+                for (; next < ofStyle.Count && ofStyle[next].At < part.End; next++)
+                {
+                    inside.Add(ofStyle[next]);
+                }
                 if (inside.Count == 0 || !Opens(line, part, own, inside, before))
                 {
                     split.Add(part);

@@ -49,6 +49,10 @@ internal sealed class PlanReader(SourceText text, Evidence evidence)
                 continue;
             }
             var indicator = statedIndicator ?? Indicator(item, title, progressPlan!);
+            if (figures.Any(f => f.Target == indicator))
+            {
+                continue; // the plan said again: its actual is read already
+            }
             actual.Target = indicator;
             evidence.Found(indicator, "target", progressPlan?.Phrase ?? plan.Span, 0.85m);
         }

@@ -97,7 +97,7 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
             {
                 foreach (var named in namer.Name(clause, FigureScanner.Scan(_normalized, clause)))
                 {
-                    if (figures.Count >= MaxFiguresPerItem)
+                    if (figures.Count + planned.Count >= MaxFiguresPerItem)
                     {
                         evidence.Ask(item, "reports", clause, $"这一子项的数字超过 {MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
                         return figures;
