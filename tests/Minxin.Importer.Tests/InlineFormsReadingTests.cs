@@ -169,6 +169,9 @@ public class InlineFormsReadingTests
     [InlineData("1.老旧小区改造。实际完成情况：计划改造12个，已完成9个，完成率75%。", 12, 9, "个")]
     [InlineData("1.新增普惠托位600个。进展情况：计划数：600个；完成数：480个；完成率80%。", 600, 480, "个")]
     [InlineData("1.改造老旧小区8个，计划完成8个，截至目前完成5个；责任单位：区住建委。", 8, 5, "个")]
+    [InlineData("1.农村人居环境提升。全年任务数1000户，完成数860户，完成率86%。", 1000, 860, "户")]
+    [InlineData("1.困难群众帮扶。应完成入户走访3000户，实际完成3120户。", 3000, 3120, "户")]
+    [InlineData("1.公共文化服务。下达任务200场，已开展文化惠民演出156场。", 200, 156, "场")]
     public void A_plan_and_its_actual_in_the_next_clause_are_one_indicator(string body, double target, double actual, string unit)
     {
         var item = Import(body).Items().Single();
@@ -214,6 +217,7 @@ public class InlineFormsReadingTests
     [InlineData("| 街道 | 计划（个） | 完成（个） |\n|---|---|---|\n| 辛庄镇 | 12 | 10 |\n| 咸水沽镇 | 8 | 5 |\n| 合计 | 20 | 15 |")]
     [InlineData("序号 街镇 计划数 完成数\n1 辛庄镇 12个 10个\n2 咸水沽镇 8个 5个\n合计 20个 15个")]
     [InlineData("单位  年度任务  完成数  完成比例\n辛庄镇  12  10  83.3%\n咸水沽镇  8  5  62.5%\n全区  20  15  75%")]
+    [InlineData("街道名称　年度任务（个）　累计完成（个）　未完成数（个）\n辛庄镇　12　10　2\n咸水沽镇　8　5　3\n合计　20　15　5")]
     public void A_town_table_with_a_total_gives_the_value_and_asks_nothing(string table)
     {
         var draft = Import("1.改造老旧小区20个。各街镇完成情况如下：\n" + table);

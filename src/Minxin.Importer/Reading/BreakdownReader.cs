@@ -46,7 +46,7 @@ internal static class BreakdownReader
     private static readonly string[] PlaceHeaders =
     [
         "街镇", "镇街", "街道", "乡镇", "镇", "街乡", "镇（街道）", "镇(街道)", "乡镇（街道）", "区县", "县区", "区", "县", "县（市、区）", "区（县）",
-        "县（市）", "区（市）县", "地区", "单位", "责任单位", "点位", "社区", "村", "片区", "名称", "项目", "项目名称", "子项",
+        "县（市）", "区（市）县", "街道（镇）", "地区", "区域", "辖区", "单位", "责任单位", "点位", "社区", "村", "片区", "名称", "项目", "项目名称", "子项",
     ];
 
     private static readonly string[] TotalNames = ["合计", "总计", "小计", "共计", "汇总", "全区", "全县", "全市", "全镇", "总数"];
@@ -55,6 +55,9 @@ internal static class BreakdownReader
     private static readonly string[] PlannedWords = ["计划", "目标", "任务", "应"];
     private static readonly string[] DoneWords = ["完成", "建成", "实际", "累计", "已"];
     private static readonly string[] CountWords = ["数", "量", "开工", "在建", "改造", "户数", "个数"];
+
+    /// <summary>Columns of what is left ("未完成数", "剩余"): shown, never taken for what was done.</summary>
+    private static readonly string[] LeftWords = ["未完成", "剩余", "尚未", "待"];
 
     /// <param name="tables">The item tables found, by first line: their lines are not looked at again.</param>
     public static Dictionary<int, Breakdown> Find(SourceText text, IReadOnlyList<Span> lines, IReadOnlyDictionary<int, Table> tables)
@@ -126,10 +129,11 @@ internal static class BreakdownReader
         return rows.Count == 0 ? null : new Breakdown(at, last, lines[at].Union(lines[last]), header[0], columns, rows);
     }
 
+    /// <summary>"街镇", "镇街", "单位", "街道名称": the column naming the places.</summary>
     private static bool IsPlaceHeader(string cell)
     {
         var name = new string(cell.Where(c => !char.IsWhiteSpace(c)).ToArray());
-        return PlaceHeaders.Contains(name);
+        return PlaceHeaders.Contains(name) || name.Length <= 6 && name.EndsWith("名称", StringComparison.Ordinal) && PlaceHeaders.Contains(name[..^2]);
     }
 
     /// <summary>"计划数", "完成（公里）", "完成率": what the column counts, and the unit in its brackets.</summary>
@@ -153,11 +157,12 @@ internal static class BreakdownReader
                 return null;
             }
         }
-        if (name.Length is 0 or > 10 || name.Contains("未完成", StringComparison.Ordinal))
+        if (name.Length is 0 or > 10)
         {
             return null;
         }
-        BreakdownKind? kind = RateWords.Any(w => name.Contains(w, StringComparison.Ordinal)) || unit == "%" ? BreakdownKind.Rate
+        BreakdownKind? kind = LeftWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? BreakdownKind.Other
+            : RateWords.Any(w => name.Contains(w, StringComparison.Ordinal)) || unit == "%" ? BreakdownKind.Rate
             : PlannedWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? BreakdownKind.Planned
             : DoneWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? BreakdownKind.Done
             : CountWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? BreakdownKind.Other

@@ -44,11 +44,11 @@ internal sealed class PlanReader(SourceText text, Evidence evidence)
                 // "计划新增4000个，正在建设": the plan is the target even with nothing done yet, unless the wording has one.
                 if (progressPlan is not null && !item.Indicators.Any(i => i.Target is not null && i.Unit == plan.Unit))
                 {
-                    evidence.Found(Indicator(item, title, progressPlan), "target", progressPlan.Phrase, 0.8m);
+                    evidence.Found(Indicator(item, title, progressPlan, null), "target", progressPlan.Phrase, 0.8m);
                 }
                 continue;
             }
-            var indicator = statedIndicator ?? Indicator(item, title, progressPlan!);
+            var indicator = statedIndicator ?? Indicator(item, title, progressPlan!, actual);
             if (figures.Any(f => f.Target == indicator))
             {
                 continue; // the plan said again: its actual is read already
@@ -80,12 +80,23 @@ internal sealed class PlanReader(SourceText text, Evidence evidence)
         {
             return null;
         }
-        // "已完成改造18个" names nothing but what was done; "已建成幼儿园2所" beside 中小学2所 names something else.
-        return Names.IsVerb(nearest.Name) || Names.CommonEnd(nearest.Name, name).Shared >= 2 ? nearest : null;
+        // "已完成改造18个" names nothing but what was done, "下达任务200场" nothing but the plan; "已建成幼儿园2所" beside
+        // 中小学2所 names something else.
+        return !Named(nearest.Name) || !Named(name) || Names.CommonEnd(nearest.Name, name).Shared >= 2 ? nearest : null;
     }
 
-    /// <summary>The wording's target the plan restates, else an indicator for the plan (asked about if the wording says otherwise).</summary>
-    private DraftIndicator Indicator(DraftItem item, string title, ProgressFigure plan)
+    /// <summary>A name that says what is counted: not a verb ("完成", "完成数"), not a stray character ("任务数" leaves "数").</summary>
+    private static bool Named(string name)
+    {
+        var bare = name.TrimEnd('数', '量');
+        return bare.Length >= 2 && !Names.IsVerb(bare);
+    }
+
+    /// <summary>
+    /// The wording's target the plan restates, else an indicator for the plan (asked about if the wording says otherwise),
+    /// named by the plan, else by its actual ("下达任务200场，已开展文化惠民演出156场"), else by the item.
+    /// </summary>
+    private DraftIndicator Indicator(DraftItem item, string title, ProgressFigure plan, ProgressFigure? actual)
     {
         var figure = plan.Figure;
         var sameUnit = item.Indicators.Where(i => i.Target is not null && i.Unit == figure.Unit).ToList();
@@ -93,7 +104,7 @@ internal sealed class PlanReader(SourceText text, Evidence evidence)
         {
             return restated;
         }
-        var name = !Names.IsVerb(plan.Name) ? plan.Name : title.Length is > 0 and <= 20 ? Names.Strip(title) : "";
+        var name = Named(plan.Name) ? plan.Name : actual is not null && Named(actual.Name) ? actual.Name : title.Length is > 0 and <= 20 ? Names.Strip(title) : "";
         var indicator = new DraftIndicator
         {
             Key = Names.Key(name, figure.Unit, item.Indicators.Select(i => i.Key).ToHashSet()),

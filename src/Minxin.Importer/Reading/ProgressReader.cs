@@ -73,7 +73,7 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
     /// <summary>A text could list thousands of numbers for one item; past this many the rest are left to the reviewer.</summary>
     public const int MaxFiguresPerItem = 200;
 
-    private static readonly string[] Planned = ["计划", "目标", "任务为", "任务数", "任务量"];
+    private static readonly string[] Planned = ["计划", "目标", "任务为", "任务数", "任务量", "应完成"];
 
     private static readonly string[] Forecast = ["预计", "力争"];
 
