@@ -33,63 +33,56 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
         // What is left around the fields may be only their punctuation: "（牵头单位：…；配合单位：…）" leaves "；".
         var pieces = raw.Lines.SelectMany(l => Without(l, fields)).Select(WithoutFieldMarks)
             .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
-        var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
         AskAboutUnreadLabels(item, pieces);
+        var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
         var named = fields.Where(f => f.Kind is FieldKind.Wording or FieldKind.Name && f.Value.Length > 0).ToList();
-        if ((named.FirstOrDefault(f => f.Kind == FieldKind.Wording) ?? named.FirstOrDefault()) is { } worded)
+        var (wording, progress) = (named.FirstOrDefault(f => f.Kind == FieldKind.Wording) ?? named.FirstOrDefault()) is { } worded
+            ? ByField(worded, pieces)
+            : ByText(pieces, reportFollows: pieces.Count > 0 && reported.Any(r => r.Start >= pieces[0].End));
+        return (text.Trim(wording), progress.Concat(reported).OrderBy(p => p.Start).Select(WithoutLabel).Where(p => p.Length > 0).ToList());
+    }
+
+    /// <summary>
+    /// "托育服务扩容。目标任务：新增托位500个；完成情况：…": the wording is the field's, as a table's 目标任务 column is (else
+    /// its 项目名称), up to where it turns to progress ("年度目标：8个，截至目前完成5个"); a bare name before it is no progress.
+    /// </summary>
+    private (Span Wording, List<Span> Progress) ByField(ItemField worded, List<Span> pieces)
+    {
+        var progress = pieces.Where(p => !(p.End <= worded.Whole.Start && FigureScanner.Scan(_normalized, p).Count == 0)).ToList();
+        var at = ProgressStart(worded.Value);
+        if (at < 0)
         {
-            // "托育服务扩容。目标任务：新增托位500个；完成情况：…": the wording is the field's, as a table's 目标任务 column is
-            // (else its 项目名称); a bare name before it ("托育服务扩容") is no progress.
-            var rest = pieces.Where(p => !(p.End <= worded.Whole.Start && FigureScanner.Scan(_normalized, p).Count == 0)).Concat(reported).ToList();
-            var turn = ProgressStart(worded.Value); // "年度目标：8个，截至目前完成5个"
-            if (turn > 0)
-            {
-                rest.Add(Span.FromTo(turn, worded.Value.End));
-            }
-            var stated = turn > 0 ? Span.FromTo(worded.Value.Start, turn) : worded.Value;
-            return (stated, rest.OrderBy(p => p.Start).Select(WithoutLabel).Where(p => p.Length > 0).ToList());
+            return (worded.Value, progress);
         }
+        progress.Add(Span.FromTo(at, worded.Value.End));
+        return (Span.FromTo(worded.Value.Start, at), progress);
+    }
+
+    /// <summary>
+    /// The wording is the first sentence, or, before a labelled report ("老旧小区改造。完成改造老旧小区20个。…实际完成情况：
+    /// …"), all of the first piece; either up to where it turns to progress ("…42个，截至目前完成改造30个").
+    /// </summary>
+    private (Span Wording, List<Span> Progress) ByText(List<Span> pieces, bool reportFollows)
+    {
         if (pieces.Count == 0)
         {
-            return (default, reported);
+            return (default, []);
         }
         var first = pieces[0];
-        var progress = new List<Span>();
-        Span wording;
-        if (reported.Any(r => r.Start >= first.End))
+        var progress = pieces.Skip(1).ToList();
+        var stop = reportFollows ? -1 : Sentences.FirstSentenceEnd(_normalized, first);
+        var at = ProgressStart(Span.FromTo(first.Start, stop >= 0 ? stop : first.End));
+        if (at > 0)
         {
-            // "老旧小区改造。完成改造老旧小区20个。…实际完成情况：…": all before the report describes the item, unless it
-            // turns to progress itself ("…42个，截至目前完成改造30个").
-            var at = ProgressStart(first);
-            wording = at > 0 ? Span.FromTo(first.Start, at) : first;
-            if (at > 0)
-            {
-                progress.Add(Span.FromTo(at, first.End));
-            }
+            progress.Add(Span.FromTo(at, first.End));
+            return (Span.FromTo(first.Start, at), progress);
         }
-        else
+        if (stop >= 0)
         {
-            var stop = Sentences.FirstSentenceEnd(_normalized, first);
-            var at = ProgressStart(Span.FromTo(first.Start, stop >= 0 ? stop : first.End));
-            if (at > 0)
-            {
-                wording = Span.FromTo(first.Start, at);
-                progress.Add(Span.FromTo(at, first.End));
-            }
-            else if (stop >= 0)
-            {
-                wording = Span.FromTo(first.Start, stop);
-                progress.Add(Span.FromTo(stop + 1, first.End));
-            }
-            else
-            {
-                wording = first;
-            }
+            progress.Add(Span.FromTo(stop + 1, first.End));
+            return (Span.FromTo(first.Start, stop), progress);
         }
-        progress.AddRange(pieces.Skip(1));
-        progress.AddRange(reported);
-        progress.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return (text.Trim(wording), progress.Select(WithoutLabel).Where(p => p.Length > 0).ToList());
+        return (first, progress);
     }
 
     public (Span Wording, List<Span> Progress) FromCells(IReadOnlyDictionary<Column, Span> cells, DraftItem item)
