@@ -4,8 +4,8 @@ namespace Minxin.Importer.Tests;
 
 /// <summary>
 /// Texts in the forms real reports use that the first readers missed, written for this project in the genre's words
-/// (西安雁塔, 成都青羊, 太原小店, 杭州余杭, 天津宁河, 济南历城, 北京东城, and a county's hostile one): items numbered inside one
-/// paragraph, fields written inline, plans beside their actuals, and per-town tables.
+/// (西安雁塔, 成都青羊, 太原小店, 杭州余杭, 天津宁河, 济南历城, 北京东城, 天津东丽, 南通崇川, and a county's hostile one): items
+/// numbered inside one paragraph, fields written inline, plans beside their actuals, and per-town tables.
 /// </summary>
 public class InlineFormsTextTests
 {
@@ -252,6 +252,44 @@ public class InlineFormsTextTests
         Assert.Equal(536, draft.Item("新增养老家庭照护床位").ValueOf(500).Value);
         Assert.Equal(12, draft.Item("改造老旧小区").ValueOf(12).Value);
         Assert.Equal((760m, 95m), (draft.Item("新建充电桩").ValueOf(800).Value!.Value, draft.Item("新建充电桩").ValueOf(800).StatedPercent!.Value));
+    }
+
+    [Fact]
+    public void Groups_of_inline_items_with_fields_a_forecast_and_a_town_table_that_agrees()
+    {
+        var draft = Drafts.Read("dongli-2025-q3-fields-towns.txt");
+
+        Assert.Empty(Drafts.Errors(draft));
+        Assert.Equal(["教育提质", "健康养老"], draft.Categories!.Select(c => c.Name));
+        var kindergartens = draft.Item("新建改扩建幼儿园");
+        Assert.Equal(("区教育局", "副区长 马某某"), (kindergartens.LeadUnit, kindergartens.LeadOfficial));
+        Assert.Equal(["区住建委", "相关街道"], kindergartens.CooperatingUnits);
+        // "新增学位810个预计9月底前投入使用" is a forecast, not 810 places done.
+        Assert.DoesNotContain(kindergartens.Report().Values!, v => v.Value == 810);
+        Assert.Equal("2025-09-30", kindergartens.Report().ExpectedCompletion);
+        Assert.Equal(("completed", 2160m), (draft.Item("新增中小学学位").Report().Status, draft.Item("新增中小学学位").ValueOf(2000).Value!.Value));
+        // The table's rows (1 planned, 1 built per street) sum to the target and to the prose's 4: nothing to ask.
+        Assert.Equal(4, draft.Item("建设街道综合养老服务中心").ValueOf(5).Value);
+        Assert.DoesNotContain(Questions(draft), q => q.Path!.StartsWith("$.categories[1].items[0]", StringComparison.Ordinal));
+        var checkups = draft.Item("开展老年人免费体检");
+        Assert.Equal(("老年人免费体检", 35600m, 89m), (checkups.Target(40000).Name, checkups.ValueOf(40000).Value!.Value, checkups.ValueOf(40000).StatedPercent!.Value));
+    }
+
+    [Fact]
+    public void Items_with_their_units_in_brackets_count_what_is_done_not_what_has_begun()
+    {
+        var draft = Drafts.Read("chongchuan-2025-08-brackets.txt");
+
+        Assert.Empty(Drafts.Errors(draft));
+        Assert.Equal(("崇川区", "2025-08-31"), (draft.Region!.Name, draft.Items().First().Report().AsOf));
+        Assert.Equal(["区文体旅局", "区商务局", "区城管局", "区住建局", "区人社局"], draft.Items().Select(i => i.LeadUnit));
+        Assert.Equal("2025-10-31", draft.Item("新建城市书房").Deadline);
+        Assert.Equal(["各街道"], draft.Item("改造提升农贸市场").CooperatingUnits);
+        Assert.Equal(6, draft.Item("新建城市书房").ValueOf(8).Value);
+        Assert.Equal((2780m, 79.4m), (draft.Item("新增公共停车泊位").ValueOf(3500).Value!.Value, draft.Item("新增公共停车泊位").ValueOf(3500).StatedPercent!.Value));
+        // "计划改造12个小区，已开工10个，完工4个": 4 are done; 10 begun is not progress toward 12.
+        Assert.Equal(4, draft.Item("实施老旧小区改造").ValueOf(12).Value);
+        Assert.Equal((9860m, 82.2m), (draft.Item("开展“家门口”").ValueOf(12000).Value!.Value, draft.Item("开展“家门口”").ValueOf(12000).StatedPercent!.Value));
     }
 
     [Fact]

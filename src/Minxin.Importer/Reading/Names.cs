@@ -6,9 +6,10 @@ namespace Minxin.Importer.Reading;
 /// </summary>
 internal static class Names
 {
-    /// <summary>A list number or a period the words open with ("1.临时救助金", "1-8月累计发放"): not part of a name.</summary>
+    /// <summary>A list number, a period or an as-of date the words open with ("1.临时救助金", "1-8月累计发放", "截至9月底完成"): not part of a name.</summary>
     private static readonly System.Text.RegularExpressions.Regex Opening = new(
-        @"^(?:\d{1,2}\s*[.、）)]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是|(?:\d{4}\s*年)?\d{1,2}\s*月?\s*[—–\-~至到]+\s*\d{1,2}\s*月份?)\s*",
+        @"^(?:\d{1,2}\s*[.、）)]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是|(?:\d{4}\s*年)?\d{1,2}\s*月?\s*[—–\-~至到]+\s*\d{1,2}\s*月份?"
+        + @"|截[至止]\s*(?:目前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月\s*(?:底|末|份|\d{1,2}\s*[日号])?)?)\s*[，,]?\s*",
         System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // Function words carry no name and always go; longest first.
@@ -169,6 +170,9 @@ internal static class Names
 
     /// <summary>"已完工5条": words that only say the item's own thing was done, naming nothing else.</summary>
     public static bool IsDoneVerb(string name) => DoneVerbs.Contains(name);
+
+    /// <summary>"已开工10个": words that say only that so many were begun.</summary>
+    public static bool IsStartVerb(string name) => name is "开工" or "动工" or "启动" or "进场" or "开始" or "签约" or "招标" or "开工建设";
 
     /// <summary>A name that is no name: nothing, or only a verb ("完成", "改造", "培训").</summary>
     public static bool IsVerb(string name) => name.Length == 0 || DoneVerbs.Contains(name) || Verbs.Contains(name);

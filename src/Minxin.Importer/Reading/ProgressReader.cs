@@ -123,9 +123,10 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
         {
             return false; // the text repeats the wording's "等3条道路": a name, not progress
         }
-        if (!figure.IsPercent && Forecast.Any(w => before.Contains(w, StringComparison.Ordinal)))
+        if (!figure.IsPercent && (Forecast.Any(w => before.Contains(w, StringComparison.Ordinal))
+            || Forecast.Any(w => _normalized.AsSpan(figure.Span.End).StartsWith(w, StringComparison.Ordinal))))
         {
-            return false; // 预计年底前完成…: a forecast, not what was done
+            return false; // 预计年底前完成…, 新增学位810个预计9月底前投入使用: a forecast, not what was done
         }
         if (Names.IsRemainder(before))
         {
