@@ -170,6 +170,7 @@ public class InlineFormsReadingTests
     [InlineData("1.新增普惠托位600个。进展情况：计划数：600个；完成数：480个；完成率80%。", 600, 480, "个")]
     [InlineData("1.改造老旧小区8个，计划完成8个，截至目前完成5个；责任单位：区住建委。", 8, 5, "个")]
     [InlineData("1.农村人居环境提升。全年任务数1000户，完成数860户，完成率86%。", 1000, 860, "户")]
+    [InlineData("1.社区卫生服务站建设。进展情况：年度目标：8个，截至目前完成5个。", 8, 5, "个")]
     [InlineData("1.困难群众帮扶。应完成入户走访3000户，实际完成3120户。", 3000, 3120, "户")]
     [InlineData("1.公共文化服务。下达任务200场，已开展文化惠民演出156场。", 200, 156, "场")]
     public void A_plan_and_its_actual_in_the_next_clause_are_one_indicator(string body, double target, double actual, string unit)

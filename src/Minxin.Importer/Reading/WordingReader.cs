@@ -35,7 +35,11 @@ internal sealed class WordingReader(SourceText text, Evidence evidence, int year
             .Where(p => _normalized.AsSpan(p.Start, p.Length).ContainsAnyExcept(Punctuation)).ToList();
         AskAboutUnreadLabels(item, pieces);
         var reported = fields.Where(f => f.Kind == FieldKind.Progress && f.Value.Length > 0).Select(f => f.Value).ToList();
+        // A 目标任务 after the report began ("进展情况：年度目标：8个，…") is what the report says, not the wording.
+        var reportStart = fields.Where(f => f.Kind == FieldKind.Progress).Select(f => f.Whole.Start).DefaultIfEmpty(int.MaxValue).Min();
         var named = fields.Where(f => f.Kind is FieldKind.Wording or FieldKind.Name && f.Value.Length > 0).ToList();
+        reported.AddRange(named.Where(f => f.Whole.Start > reportStart).Select(f => f.Whole));
+        named.RemoveAll(f => f.Whole.Start > reportStart);
         var (wording, progress) = (named.FirstOrDefault(f => f.Kind == FieldKind.Wording) ?? named.FirstOrDefault()) is { } worded
             ? ByField(worded, pieces)
             : ByText(pieces, reportFollows: pieces.Count > 0 && reported.Any(r => r.Start >= pieces[0].End));
