@@ -49,6 +49,12 @@ internal sealed class DraftItem
 
     public List<string> CooperatingUnits { get; } = [];
 
+    /// <summary>牵头领导, as published ("副区长 李某某").</summary>
+    public string? LeadOfficial { get; set; }
+
+    /// <summary>项目责任人, as published.</summary>
+    public string? ResponsiblePerson { get; set; }
+
     public DateOnly? Deadline { get; set; }
 
     public List<DraftIndicator> Indicators { get; } = [];

@@ -149,6 +149,8 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             Title = OneLine(item.Title),
             LeadUnit = item.LeadUnit is null ? null : OneLine(item.LeadUnit),
             CooperatingUnits = item.CooperatingUnits.Count == 0 ? null : item.CooperatingUnits.Select(u => OneLine(u)).ToList(),
+            LeadOfficial = item.LeadOfficial is null ? null : OneLine(item.LeadOfficial),
+            ResponsiblePerson = item.ResponsiblePerson is null ? null : OneLine(item.ResponsiblePerson),
             Deadline = item.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Indicators = indicators.Count == 0 ? null : indicators,
             Sites = item.Sites.Count == 0 ? null : item.Sites.Select(s => new SiteFile { Key = OneLine(s.Key, ""), Name = OneLine(s.Name), Town = s.Town is null ? null : OneLine(s.Town) }).ToList(),

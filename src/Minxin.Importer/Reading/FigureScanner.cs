@@ -209,7 +209,7 @@ internal static class FigureScanner
         return j < end && text[j] == ' ' ? i : j;
     }
 
-    private static string? UnitAt(string text, int at, int end)
+    public static string? UnitAt(string text, int at, int end)
     {
         foreach (var unit in Units)
         {

@@ -29,6 +29,9 @@ internal enum NumberingStyle
 
     /// <summary>①</summary>
     Circled,
+
+    /// <summary>一是, 二是: points of a paragraph, sometimes its items.</summary>
+    Enumerated,
 }
 
 /// <summary>A numbered line: its style, its number, and the text after the number.</summary>
@@ -50,6 +53,7 @@ internal static class Headings
         (NumberingStyle.TwoDigit, new Regex(@"^(0[1-9])\s*[、.]\s*", Linear)),
         (NumberingStyle.Arabic, new Regex(@"^(\d{1,3})\s*[.、)）]\s*", Linear)),
         (NumberingStyle.Circled, new Regex(@"^([①-⑳])\s*", Linear)),
+        (NumberingStyle.Enumerated, new Regex(@"^(" + ChineseNumber + @")是\s*", Linear)),
     ];
 
     /// <summary>The heading a line starts with, if any. Markdown's # and list bullets are not numbering and are skipped.</summary>
@@ -66,6 +70,10 @@ internal static class Headings
             if (style == NumberingStyle.Arabic && content.Length > 0 && char.IsAsciiDigit(text[content.Start]))
             {
                 continue; // 1.45万人次 starts a sentence, not a list
+            }
+            if (style == NumberingStyle.Enumerated && content.Length > 0 && text[content.Start] == '否')
+            {
+                continue; // 是否
             }
             var number = NumberOf(match.Groups[1].Value);
             if (number > 0)

@@ -23,6 +23,8 @@ internal sealed class ItemReader
     private readonly ProgressReader _progress;
     private readonly ItemStatusReader _status;
     private readonly NarrativeWriter _narrative;
+    private readonly PlanReader _plans;
+    private readonly BreakdownTotals _breakdowns;
 
     public ItemReader(SourceText text, Evidence evidence, int year, DateOnly reportDate)
     {
@@ -35,6 +37,8 @@ internal sealed class ItemReader
         _progress = new ProgressReader(text, evidence, _namer, year, reportDate);
         _status = new ItemStatusReader(text, evidence);
         _narrative = new NarrativeWriter(text, evidence);
+        _plans = new PlanReader(text, evidence);
+        _breakdowns = new BreakdownTotals(text, evidence);
     }
 
     public DraftItem Read(RawItem raw)
@@ -42,18 +46,21 @@ internal sealed class ItemReader
         var item = new DraftItem { Title = "" };
         var (wording, progress) = raw.Cells is { } cells ? _wording.FromCells(cells, item) : _wording.FromLines(raw, item);
         Title(item, raw, wording);
-        var descriptive = Targets(item, wording);
+        var (descriptive, stated) = Targets(item, wording);
         progress = progress.Where(p => !NoProgress.Any(w => _text.Slice(p).Contains(w, StringComparison.Ordinal))).ToList();
         var statusCell = raw.Cells?.GetValueOrDefault(Column.Status);
         var percentCell = raw.Cells?.GetValueOrDefault(Column.Percent);
-        if (progress.Count == 0 && raw.GroupStatus is null && statusCell is not { Length: > 0 } && percentCell is not { Length: > 0 })
+        if (progress.Count == 0 && raw.GroupStatus is null && statusCell is not { Length: > 0 } && percentCell is not { Length: > 0 } && !raw.Breakdowns.Any(b => b.HasDone))
         {
+            _breakdowns.Read(item, null, raw.Breakdowns);
             return item; // a plan: the item has no progress yet
         }
         var report = new DraftReport();
         item.Report = report;
         _status.Read(report, raw, progress, statusCell);
-        var figures = _progress.Read(item, progress, descriptive);
+        var planned = new List<ProgressFigure>();
+        var figures = _progress.Read(item, progress, descriptive, planned);
+        _plans.Pair(item, item.Title, stated, planned, figures);
         var statedCell = percentCell is { Length: > 0 } cell ? FigureScanner.Scan(_normalized, cell).FirstOrDefault(f => f.IsPercent) : null;
         var open = TargetMatcher.Match(item, figures, report.Status == ItemStatus.Completed, statedCell?.Value);
         Values(item, report, figures);
@@ -62,10 +69,11 @@ internal sealed class ItemReader
             PercentCell(item, report, statedCell, percentCell!.Value);
         }
         AskOpen(report, open);
+        var notes = _breakdowns.Read(item, report, raw.Breakdowns);
         FillCompleted(item, report, progress);
         AskAboutDisagreeingFigures(report);
         SitesAndExpectedCompletion(item, report, progress);
-        report.Narrative = _narrative.Write(report, progress);
+        report.Narrative = _narrative.Write(report, progress, notes);
         if (progress.Count > 0)
         {
             _evidence.Found(report, "narrative", progress[0].Union(progress[^1]), 0.9m);
@@ -93,14 +101,15 @@ internal sealed class ItemReader
 
     /// <summary>
     /// The targets in the wording: "新增婴幼儿托位460个、学前教育学位540个" gives two indicators. Returns the counts that
-    /// only describe ("福惠道等3条道路"), so that progress repeating them is not taken for progress.
+    /// only describe ("福惠道等3条道路"), so that progress repeating them is not taken for progress, and the targets read.
     /// </summary>
-    private List<Figure> Targets(DraftItem item, Span wording)
+    private (List<Figure> Descriptive, List<StatedTarget> Stated) Targets(DraftItem item, Span wording)
     {
         var descriptive = new List<Figure>();
+        var stated = new List<StatedTarget>();
         if (wording.Length == 0)
         {
-            return descriptive;
+            return (descriptive, stated);
         }
         var keys = new HashSet<string>();
         foreach (var named in _namer.Name(wording, FigureScanner.Scan(_normalized, wording)))
@@ -121,6 +130,11 @@ internal sealed class ItemReader
                 descriptive.Add(figure); // 福惠道等3条道路: the roads named, not a count to reach
                 continue;
             }
+            if (Planned(named) && item.Indicators.FirstOrDefault(i => i.Unit == figure.Unit && i.Target == figure.Value) is { } restated)
+            {
+                stated.Add(new StatedTarget(figure, restated)); // "改造老旧小区8个，计划完成8个": the same target again
+                continue;
+            }
             var name = named.Name;
             var indicator = new DraftIndicator
             {
@@ -131,11 +145,14 @@ internal sealed class ItemReader
                 Comparator = figure.Qualifier,
             };
             item.Indicators.Add(indicator);
+            stated.Add(new StatedTarget(figure, indicator));
             _evidence.Found(indicator, "target", named.Phrase, figure.ChineseNumeral ? 0.7m : 0.9m);
             _evidence.Found(indicator, "name", named.Phrase, name.Length > 0 ? 0.7m : 0.3m);
         }
-        return descriptive;
+        return (descriptive, stated);
     }
+
+    private static bool Planned(NamedFigure named) => named.Before.Contains("计划", StringComparison.Ordinal) || named.Before.Contains("目标", StringComparison.Ordinal);
 
     /// <summary>
     /// Each progress figure as a value: of the target it was matched to, else of an indicator of its own. A stated
@@ -184,7 +201,7 @@ internal sealed class ItemReader
         {
             var before = figures.Where(r => r.Clause == percent.Clause && r.Value is not null && r.Figure.Span.End <= percent.Figure.Span.Start).ToList();
             var owner = before.LastOrDefault(r => r.Target?.Target is > 0 && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value))
-                ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault();
+                ?? before.LastOrDefault(r => r.Target is not null) ?? before.LastOrDefault() ?? AgreeingInSentence(figures, percent);
             if (owner?.Value is { StatedPercent: null } value)
             {
                 value.StatedPercent = percent.Figure.Value;
@@ -197,6 +214,18 @@ internal sealed class ItemReader
             report.Values.Add(own);
             _evidence.Found(own, "value", percent.Phrase, 0.6m);
         }
+    }
+
+    /// <summary>
+    /// "完成数：480个；完成率80%": a rate alone in its clause speaks of the one figure before it in its sentence whose share of
+    /// its target it is.
+    /// </summary>
+    private ProgressFigure? AgreeingInSentence(List<ProgressFigure> figures, ProgressFigure percent)
+    {
+        var agreeing = figures.Where(r => r.Value is { StatedPercent: null } && r.Target?.Target is > 0 && r.Figure.Span.End <= percent.Figure.Span.Start
+            && _normalized.AsSpan(r.Figure.Span.End, percent.Figure.Span.Start - r.Figure.Span.End).IndexOfAny("。！？\n") < 0
+            && TargetMatcher.Agrees(r.Figure.Value, r.Target.Target.Value, percent.Figure.Value)).ToList();
+        return agreeing.Count == 1 ? agreeing[0] : null;
     }
 
     /// <summary>A table's 完成率 column: the stated percentage of the target figure it agrees with (else the first), or a value of its own.</summary>

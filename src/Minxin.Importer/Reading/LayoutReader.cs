@@ -17,6 +17,9 @@ internal sealed class RawItem
     public Span GroupHeading { get; init; }
 
     public bool GroupSuspended { get; init; }
+
+    /// <summary>Tables of the item's figures per town that follow its text.</summary>
+    public List<Breakdown> Breakdowns { get; } = [];
 }
 
 internal sealed class RawCategory
@@ -44,6 +47,15 @@ internal sealed class Layout
 
     /// <summary>What follows the program: signatures, the page's source line, links to other articles.</summary>
     public List<Span> Postscript { get; } = [];
+
+    /// <summary>Lines with numbers inside that do not run on ("1.…。3.…。2.…"): not split into items.</summary>
+    public List<Span> BrokenNumbering { get; } = [];
+
+    /// <summary>Per-town tables outside any item: not read.</summary>
+    public List<Span> Unattached { get; } = [];
+
+    /// <summary>Lines whose "一是、二是" were read as items (they may be points of one item); one per run.</summary>
+    public List<Span> Enumerated { get; } = [];
 }
 
 /// <summary>
@@ -84,17 +96,21 @@ internal static class LayoutReader
         var layout = new Layout();
         var lines = text.Lines.Select(l => Shorten(layout, l)).ToList();
         var tables = TableReader.Find(text).ToDictionary(t => t.FirstLine);
-        var kinds = Classify(text, lines, tables);
+        var kinds = Classify(text, layout, lines, tables, BreakdownReader.Find(text, lines, tables));
         var builder = new Builder(text, layout, Roles(text, kinds));
         Span last = default;
-        for (var i = 0; i < kinds.Count; i++)
+        foreach (var kind in kinds)
         {
-            var kind = kinds[i];
             if (kind.Table is { } table)
             {
                 builder.Table(table, lines);
                 last = lines[table.LastLine];
-                i = table.LastLine;
+                continue;
+            }
+            if (kind.Breakdown is { } breakdown)
+            {
+                builder.Breakdown(breakdown);
+                last = default; // a table ends what it is in
                 continue;
             }
             if (kind.Role is LineRole.Text or LineRole.Preamble or LineRole.Status)
@@ -123,6 +139,12 @@ internal static class LayoutReader
         private RawItem? _item;
         private (ItemStatus Status, Span Heading, bool Suspended)? _group;
 
+        /// <summary>Whether the last item was one of a run numbered 一是、二是.</summary>
+        private bool _enumerating;
+
+        /// <summary>A style below the items' that numbers the items of the current category all the same.</summary>
+        private NumberingStyle? _promoted;
+
         /// <summary>Whether the program has begun: a heading, a status group or an item has been seen.</summary>
         private bool _started;
 
@@ -150,13 +172,21 @@ internal static class LayoutReader
             _item = null;
         }
 
+        public void Breakdown(Breakdown breakdown)
+        {
+            if (_item is null)
+            {
+                layout.Unattached.Add(breakdown.Whole);
+                return;
+            }
+            _item.Breakdowns.Add(breakdown);
+        }
+
         public void Line(LineKind kind)
         {
             var line = kind.Line;
             switch (kind.Role)
             {
-                case LineRole.Skip:
-                    return;
                 case LineRole.Postscript:
                     layout.Postscript.Add(line);
                     return;
@@ -177,7 +207,14 @@ internal static class LayoutReader
                 Paragraph(line);
                 return;
             }
-            switch (roles.GetValueOrDefault(heading.Style, HeadingRole.Below))
+            var role = roles.GetValueOrDefault(heading.Style, HeadingRole.Below);
+            if (role == HeadingRole.Below && _category is not null && (_item is null || heading.Style == _promoted))
+            {
+                // "三、城市更新" then "①…②…" where the other groups number items （1）: no item is open, so these are items.
+                _promoted = heading.Style;
+                role = HeadingRole.Item;
+            }
+            switch (role)
             {
                 case HeadingRole.Category:
                     NewCategory(heading.Content, heading.Number);
@@ -193,12 +230,33 @@ internal static class LayoutReader
                     {
                         numbered.Lines.Add(heading.Content);
                     }
+                    var enumerated = heading.Style == NumberingStyle.Enumerated;
+                    if (enumerated && !_enumerating)
+                    {
+                        layout.Enumerated.Add(kind.Whole);
+                    }
                     Add(numbered);
+                    _enumerating = enumerated;
                     break;
                 default:
-                    _item?.Lines.Add(line); // a point inside the item: 1. under （一）
+                    Point(kind);
                     break;
             }
+        }
+
+        /// <summary>A point inside the item (1. under （一）); a point of the same line stays one piece of text with it.</summary>
+        private void Point(LineKind kind)
+        {
+            if (_item is not { Lines: var lines })
+            {
+                return;
+            }
+            if (kind.Continues && lines.Count > 0 && lines[^1].End <= kind.Line.Start && text.Trim(Span.FromTo(lines[^1].End, kind.Line.Start)).Length == 0)
+            {
+                lines[^1] = lines[^1].Union(kind.Line);
+                return;
+            }
+            lines.Add(kind.Line);
         }
 
         /// <summary>
@@ -230,6 +288,7 @@ internal static class LayoutReader
 
         private void NewCategory(Span? name, int? number)
         {
+            _promoted = null;
             _category = new RawCategory { Name = name, Number = number };
             layout.Categories.Add(_category);
             _item = null;
@@ -254,6 +313,7 @@ internal static class LayoutReader
             }
             _category.Items.Add(raw);
             _item = raw;
+            _enumerating = false;
             _started = true;
         }
     }
@@ -261,7 +321,6 @@ internal static class LayoutReader
     private enum LineRole
     {
         Text,
-        Skip,
         Preamble,
         Status,
 
@@ -280,11 +339,16 @@ internal static class LayoutReader
         Below,
     }
 
-    private sealed record LineKind(LineRole Role, Span Line = default, Heading? Heading = null, ItemStatus? Status = null, bool Suspended = false, Table? Table = null);
+    /// <param name="Continues">A part of a line after the first, opened by a number inside the line.</param>
+    /// <param name="Whole">The line the part is of.</param>
+    private sealed record LineKind(
+        LineRole Role, Span Line = default, Heading? Heading = null, ItemStatus? Status = null, bool Suspended = false, Table? Table = null,
+        bool Continues = false, Span Whole = default, Breakdown? Breakdown = null);
 
-    private static List<LineKind> Classify(SourceText text, List<Span> lines, Dictionary<int, Table> tables)
+    private static List<LineKind> Classify(SourceText text, Layout layout, List<Span> lines, Dictionary<int, Table> tables, Dictionary<int, Breakdown> breakdowns)
     {
         var kinds = new List<LineKind>(lines.Count);
+        var numbering = new InlineNumbering(text);
         var seenProgram = false;
         var ended = false;
         for (var i = 0; i < lines.Count; i++)
@@ -292,52 +356,59 @@ internal static class LayoutReader
             if (!ended && tables.TryGetValue(i, out var table))
             {
                 kinds.Add(new LineKind(LineRole.Text, Table: table));
-                for (var j = i + 1; j <= table.LastLine; j++)
-                {
-                    kinds.Add(new LineKind(LineRole.Skip));
-                }
                 i = table.LastLine;
                 seenProgram = true;
                 continue;
             }
-            var line = WithoutMarkup(text, lines[i]);
-            var content = text.Slice(line);
+            if (!ended && breakdowns.TryGetValue(i, out var breakdown))
+            {
+                kinds.Add(new LineKind(LineRole.Text, Breakdown: breakdown));
+                i = breakdown.LastLine;
+                continue;
+            }
+            var whole = WithoutMarkup(text, lines[i]);
+            var content = text.Slice(whole);
             ended = ended || seenProgram && IsArticleEnd(content);
             if (ended)
             {
-                kinds.Add(new LineKind(LineRole.Postscript, line));
+                kinds.Add(new LineKind(LineRole.Postscript, whole));
                 continue;
             }
-            if (line.Length == 0 || IsBoilerplate(content) || IsRule(content))
+            if (whole.Length == 0 || IsBoilerplate(content) || IsRule(content))
             {
-                kinds.Add(new LineKind(LineRole.Skip));
                 continue;
             }
-            var heading = Headings.Read(text, line);
-            var groupText = heading is null ? content : text.Slice(heading.Content);
-            if (StatusPhrases.OfGroupHeading(groupText, out var suspended) is { } status)
+            var parts = numbering.Split(whole);
+            for (var k = 0; k < parts.Count; k++)
             {
-                kinds.Add(new LineKind(LineRole.Status, line, Status: status, Suspended: suspended));
-                seenProgram = true;
-                continue;
+                kinds.Add(Kind(text, parts[k], ref seenProgram) with { Continues = k > 0, Whole = whole });
             }
-            if (heading is null && IsSignature(text, line))
-            {
-                kinds.Add(new LineKind(LineRole.Signature, line));
-                continue;
-            }
-            if (heading is null && !seenProgram && IsPreamble(content))
-            {
-                kinds.Add(new LineKind(LineRole.Preamble, line));
-                continue;
-            }
-            if (heading is not null)
-            {
-                seenProgram = true;
-            }
-            kinds.Add(new LineKind(LineRole.Text, line, heading));
         }
+        layout.BrokenNumbering.AddRange(numbering.Broken.Distinct());
         return kinds;
+    }
+
+    private static LineKind Kind(SourceText text, Span line, ref bool seenProgram)
+    {
+        var content = text.Slice(line);
+        var heading = Headings.Read(text, line);
+        var groupText = heading is null ? content : text.Slice(heading.Content);
+        // "实际完成情况：已建成2个。" is an item's field, however much it reads like "2项已完成".
+        if (!ItemFields.StartsWithLabel(groupText) && StatusPhrases.OfGroupHeading(groupText, out var suspended) is { } status)
+        {
+            seenProgram = true;
+            return new LineKind(LineRole.Status, line, Status: status, Suspended: suspended);
+        }
+        if (heading is null && IsSignature(text, line))
+        {
+            return new LineKind(LineRole.Signature, line);
+        }
+        if (heading is null && !seenProgram && IsPreamble(content))
+        {
+            return new LineKind(LineRole.Preamble, line);
+        }
+        seenProgram |= heading is not null;
+        return new LineKind(LineRole.Text, line, heading);
     }
 
     /// <summary>
@@ -365,7 +436,7 @@ internal static class LayoutReader
         return roles;
     }
 
-    /// <summary>A category's name: short, no sentence punctuation, no figures ("护苗助老贴心工程", "教育提质工程").</summary>
+    /// <summary>A category's name: short, no sentence punctuation, no figures, no field ("护苗助老贴心工程"; not "项目名称：老年助餐").</summary>
     private static bool IsName(SourceText text, Span content)
     {
         if (content.Length is 0 or > 24)
@@ -373,7 +444,7 @@ internal static class LayoutReader
             return false;
         }
         var s = text.Slice(content).TrimEnd('。', '：', ':');
-        return !s.Contains('。') && !s.Contains('，') && !s.Contains('；') && FigureScanner.Scan(s, new Span(0, s.Length)).Count == 0;
+        return !ItemFields.StartsWithLabel(s) && !s.Contains('。') && !s.Contains('，') && !s.Contains('；') && FigureScanner.Scan(s, new Span(0, s.Length)).Count == 0;
     }
 
     private static Span Shorten(Layout layout, Span line)
@@ -440,7 +511,8 @@ internal static class LayoutReader
         !line.Any(char.IsAsciiDigit) && RemarkWords.Any(w => line.Contains(w, StringComparison.Ordinal)) && !StartsProgress(line);
 
     private static bool StartsProgress(string line) =>
-        ContinuationStarts.Any(w => line.StartsWith(w, StringComparison.Ordinal)) || DateReader.LeadingPeriod(line, new Span(0, line.Length), 2000) is not null;
+        ContinuationStarts.Any(w => line.StartsWith(w, StringComparison.Ordinal)) || ItemFields.StartsWithLabel(line)
+        || DateReader.LeadingPeriod(line, new Span(0, line.Length), 2000) is not null;
 
     /// <summary>Before the first heading: the title, the source line, the lead ("截至…，4个子项已完成…", anything about the program as a whole).</summary>
     private static bool IsPreamble(string line) =>

@@ -6,11 +6,17 @@ namespace Minxin.Importer.Reading;
 /// </summary>
 internal static class Names
 {
+    /// <summary>A list number, a period or an as-of date the words open with ("1.临时救助金", "1-8月累计发放", "截至9月底完成"): not part of a name.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Opening = new(
+        @"^(?:\d{1,2}\s*[.、）)]|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是|(?:\d{4}\s*年)?\d{1,2}\s*月?\s*[—–\-~至到]+\s*\d{1,2}\s*月份?"
+        + @"|截[至止]\s*(?:目前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月\s*(?:底|末|份|\d{1,2}\s*[日号])?)?)\s*[，,]?\s*",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // Function words carry no name and always go; longest first.
     private static readonly string[] FunctionWords =
     [
-        "前三季度", "今年以来", "年初以来", "一季度", "二季度", "三季度", "四季度", "上半年", "已累计", "累计", "共计", "合计", "总计", "目前",
-        "现已", "已经", "其中", "全年", "今年", "本年", "为", "对", "向", "给", "和",
+        "前三季度", "今年以来", "年初以来", "年度目标", "全年目标", "目标任务", "全年任务", "年度任务", "截至目前", "一季度", "二季度", "三季度", "四季度", "上半年", "已累计", "累计", "共计", "合计", "总计", "目前",
+        "现已", "已经", "其中", "全年", "今年", "本年", "应完成", "计划", "目标", "任务", "下达", "实际", "为", "对", "向", "给", "和",
         "及", "与", "并", "、", "已", "共", "达", "约",
     ];
 
@@ -28,7 +34,7 @@ internal static class Names
 
     // Verbs a figure's words can consist of alone ("已完工5条", "已建成8个"): they count the item's own thing as done.
     private static readonly string[] DoneVerbs =
-        ["完成", "完工", "建成", "竣工", "投用", "建成投用", "新增", "新建", "改造", "完成改造", "整治", "完成整治", "开通", "打通", "新开", "交付"];
+        ["完成", "完工", "建成", "竣工", "投用", "建成投用", "建成开放", "开放", "投入使用", "新增", "新建", "改造", "完成改造", "整治", "完成整治", "开通", "打通", "新开", "交付"];
 
     // Words after a noun that say what is done with it: 公园绿地建设, 公共厕所新建改建. Not 开工: begun is not done.
     private static readonly string[] TrailingVerbs = ["新建改建", "新建改造", "建设", "新建", "改建", "工作", "任务"];
@@ -44,7 +50,7 @@ internal static class Names
 
     public static string Strip(string words)
     {
-        var name = words.Trim();
+        var name = Opening.Replace(words.Trim(), "");
         if (name.StartsWith('在'))
         {
             // 在有关街镇更新和新建…, 在居民小区开展…: the place, then the thing.
@@ -165,8 +171,14 @@ internal static class Names
     /// <summary>"已完工5条": words that only say the item's own thing was done, naming nothing else.</summary>
     public static bool IsDoneVerb(string name) => DoneVerbs.Contains(name);
 
-    /// <summary>"其余3条正在施工", "剩余2家正在装修": the part not yet done, not progress.</summary>
-    public static bool IsRemainder(string before) => before.Trim() is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "还有";
+    /// <summary>"已开工10个": words that say only that so many were begun.</summary>
+    public static bool IsStartVerb(string name) => name is "开工" or "动工" or "启动" or "进场" or "开始" or "签约" or "招标" or "开工建设";
+
+    /// <summary>A name that is no name: nothing, or only a verb ("完成", "改造", "培训").</summary>
+    public static bool IsVerb(string name) => name.Length == 0 || DoneVerbs.Contains(name) || Verbs.Contains(name);
+
+    /// <summary>"其余3条正在施工", "剩余2家正在装修", "二是另1家正在招标": the part not yet done, not progress.</summary>
+    public static bool IsRemainder(string before) => Opening.Replace(before.Trim(), "") is "其余" or "剩余" or "剩下" or "尚余" or "另有" or "另" or "还有";
 
     /// <summary>
     /// How many characters two names share at their ends: the head noun of a Chinese phrase is at its end. Brackets

@@ -10,6 +10,7 @@ namespace Minxin.Importer.Reading;
 /// <summary>
 /// The progress text as the report's narrative, without the "目前，" and "该项目已完成。" the article adds back. A figure
 /// becomes {key} where the rendered value reads exactly as the text did, so correcting the value corrects the prose.
+/// Sentences made of the item's per-town tables follow it (see <see cref="BreakdownTotals"/>).
 /// </summary>
 internal sealed class NarrativeWriter(SourceText text, Evidence evidence)
 {
@@ -17,7 +18,7 @@ internal sealed class NarrativeWriter(SourceText text, Evidence evidence)
 
     private readonly string _normalized = text.Normalized;
 
-    public string Write(DraftReport report, List<Span> progress)
+    public string Write(DraftReport report, List<Span> progress, List<string> notes)
     {
         var tokens = new List<(Span Where, string Token)>();
         foreach (var value in report.Values)
@@ -39,10 +40,14 @@ internal sealed class NarrativeWriter(SourceText text, Evidence evidence)
             }
             result.Append(DomainNarrative.Escape(text.Clean(Span.FromTo(start, piece.End))));
         }
+        foreach (var note in notes)
+        {
+            result.Append(DomainNarrative.Escape(note));
+        }
         var narrative = result.ToString().Trim();
         if (narrative.Length > FieldLimits.Narrative)
         {
-            evidence.Ask(report, "narrative", progress[0], $"进展叙述超过 {FieldLimits.Narrative} 字，已截断，请核对。");
+            evidence.Ask(report, "narrative", progress.FirstOrDefault(), $"进展叙述超过 {FieldLimits.Narrative} 字，已截断，请核对。");
             narrative = narrative[..FieldLimits.Narrative];
         }
         return narrative;

@@ -103,6 +103,18 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         {
             evidence.Ask(null, null, line, $"这一行有 {line.Length} 个字符，只读取了前 {LayoutReader.MaxLineLength} 个，请核对。");
         }
+        foreach (var line in layout.BrokenNumbering)
+        {
+            evidence.Ask(null, null, line, "这一段里的编号不连续（如 1. 3. 2.），没有按编号拆成子项，请核对是否漏了或多了子项。");
+        }
+        foreach (var table in layout.Unattached)
+        {
+            evidence.Ask(null, null, table, "这张分街镇（分单位）的表格不在任何子项之下，没有读取，请核对它属于哪个子项。");
+        }
+        foreach (var line in layout.Enumerated)
+        {
+            evidence.Ask(null, null, line, "这里用“一是、二是……”列举的各点已分别读作子项；如果它们只是同一子项的几方面进展，请合并。");
+        }
         if (layout.CutOff is { } cut)
         {
             evidence.Ask(program.Items.LastOrDefault(), "title", cut, "原文在这里中断（句子不完整），最后一个子项可能不全，请对照原文补齐。");

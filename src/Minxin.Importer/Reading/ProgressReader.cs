@@ -27,8 +27,8 @@ internal sealed class ProgressFigure
 
     public bool IsCumulative => Cumulative.Any(w => Before.Contains(w, StringComparison.Ordinal));
 
-    /// <summary>"10个充电桩已完成选址": the figure opens its clause and says what some of them are doing.</summary>
-    public bool IsSubject => Before.Length == 0 || Before == "其中";
+    /// <summary>"10个充电桩已完成选址", "目前2所幼儿园均已主体完工": the figure opens its clause and says what some of them are doing.</summary>
+    public bool IsSubject => Before is "" or "其中" or "目前";
 
     /// <summary>"3条已完工", "8个站点已全部建成": the figure opens its clause and says those are done.</summary>
     public bool SaysDone { get; init; }
@@ -64,22 +64,29 @@ internal sealed class ProgressFigure
 
 /// <summary>
 /// Reads the figures of an item's progress text, clause by clause: each with its name, and the period its sentence
-/// opens with ("1—5月份，…") when it is not simply the year to the report's date. Planned figures ("计划新增…"), what is
-/// left to do ("其余3条") and the wording's own descriptive counts ("等3条道路") are not progress and are left out.
+/// opens with ("1—5月份，…") when it is not simply the year to the report's date. Planned figures ("计划新增…", "年度目标…")
+/// are not progress: they are kept apart, as targets the figure beside them may report on (see <see cref="PlanReader"/>).
+/// Forecasts ("预计…"), what is left to do ("其余3条") and the wording's own descriptive counts ("等3条道路") are left out.
 /// </summary>
 internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureNamer namer, int year, DateOnly reportDate)
 {
     /// <summary>A text could list thousands of numbers for one item; past this many the rest are left to the reviewer.</summary>
     public const int MaxFiguresPerItem = 200;
 
-    private static readonly string[] Planned = ["计划", "目标", "预计", "力争", "任务为", "任务数"];
+    private static readonly string[] Planned = ["计划", "目标", "任务为", "任务数", "任务量", "应完成"];
+
+    private static readonly string[] Forecast = ["预计", "力争"];
+
+    /// <summary>"按计划已完成15个": done as planned, not a plan.</summary>
+    private static readonly string[] AsPlanned = ["按照计划", "按计划", "序时计划"];
 
     /// <summary>Verbs that say a thing is finished, not that a step of it is ("已完成选址" is a step; "已完工" is not).</summary>
     private static readonly string[] DoneWords = ["完工", "建成", "竣工", "投用", "投入使用", "交付使用", "开通", "通车", "改造完成", "完成改造"];
 
     private readonly string _normalized = text.Normalized;
 
-    public List<ProgressFigure> Read(DraftItem item, List<Span> progress, List<Figure> descriptive)
+    /// <param name="planned">Gets the planned figures ("计划改造20个"), which are not progress.</param>
+    public List<ProgressFigure> Read(DraftItem item, List<Span> progress, List<Figure> descriptive, List<ProgressFigure> planned)
     {
         var figures = new List<ProgressFigure>();
         foreach (var sentence in progress.SelectMany(p => Sentences.Split(text, p, Sentences.EndsSentence)))
@@ -90,12 +97,16 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
             {
                 foreach (var named in namer.Name(clause, FigureScanner.Scan(_normalized, clause)))
                 {
-                    if (figures.Count >= MaxFiguresPerItem)
+                    if (figures.Count + planned.Count >= MaxFiguresPerItem)
                     {
                         evidence.Ask(item, "reports", clause, $"这一子项的数字超过 {MaxFiguresPerItem} 个，其余的没有读取，请核对原文。");
                         return figures;
                     }
-                    if (IsProgress(named, descriptive))
+                    if (IsPlanned(named, clause))
+                    {
+                        planned.Add(Figure(named, clause, period, figures));
+                    }
+                    else if (IsProgress(named, descriptive))
                     {
                         figures.Add(Figure(named, clause, period, figures));
                     }
@@ -112,15 +123,47 @@ internal sealed class ProgressReader(SourceText text, Evidence evidence, FigureN
         {
             return false; // the text repeats the wording's "等3条道路": a name, not progress
         }
-        if (!figure.IsPercent && Planned.Any(w => before.Contains(w, StringComparison.Ordinal)))
+        if (!figure.IsPercent && (Forecast.Any(w => before.Contains(w, StringComparison.Ordinal))
+            || Forecast.Any(w => _normalized.AsSpan(figure.Span.End).StartsWith(w, StringComparison.Ordinal))))
         {
-            return false; // 计划新增…, 目标任务为…: the plan, not what was done
+            return false; // 预计年底前完成…, 新增学位810个预计9月底前投入使用: a forecast, not what was done
         }
         if (Names.IsRemainder(before))
         {
             return false; // 其余3条正在施工: what is left to do
         }
         return figure.IsPercent || figure.Span.End >= _normalized.Length || _normalized[figure.Span.End] != '的'; // 正在推进3家的装修: which ones, not how many
+    }
+
+    /// <summary>"计划新增…", "年度目标…", "全年任务2万人次", "计划数：600个": what was planned, not what was done.</summary>
+    private bool IsPlanned(NamedFigure named, Span clause)
+    {
+        if (named.Figure.IsPercent)
+        {
+            return false;
+        }
+        var before = AsPlanned.Aggregate(Label(named.Figure.Span.Start, clause) + named.Before, (words, done) => words.Replace(done, "", StringComparison.Ordinal));
+        return Planned.Any(w => before.Contains(w, StringComparison.Ordinal)) || before.EndsWith("任务", StringComparison.Ordinal);
+    }
+
+    /// <summary>The label a figure's words follow: "计划数" in "计划数：600个", else nothing.</summary>
+    private string Label(int figure, Span clause)
+    {
+        var colon = figure - 1;
+        while (colon >= clause.Start && !Sentences.IsHardStop(_normalized[colon]))
+        {
+            colon--;
+        }
+        if (colon < clause.Start || _normalized[colon] != '：')
+        {
+            return "";
+        }
+        var start = colon;
+        while (start > clause.Start && !Sentences.IsHardStop(_normalized[start - 1]))
+        {
+            start--;
+        }
+        return _normalized[start..colon];
     }
 
     private ProgressFigure Figure(NamedFigure named, Span clause, Period? period, List<ProgressFigure> before)

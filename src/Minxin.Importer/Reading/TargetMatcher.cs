@@ -20,8 +20,9 @@ internal static class TargetMatcher
     {
         var rates = figures.Where(f => f.IsStatedRate).ToList();
         bool Marked(ProgressFigure f) => f.IsCumulative || rates.Any(s => s.Clause == f.Clause);
-        var targets = item.Indicators.Where(i => i.Target is not null).ToList();
-        var counted = figures.Where(f => !f.IsStatedRate).ToList();
+        // A target its plan already paired with a figure ("计划…20个，实际完成15个", see PlanReader) is not open.
+        var targets = item.Indicators.Where(i => i.Target is not null && figures.All(f => f.Target != i)).ToList();
+        var counted = figures.Where(f => !f.IsStatedRate && f.Target is null).ToList();
         var pairs = new List<(DraftIndicator Target, ProgressFigure Figure, int Score)>();
         foreach (var target in targets)
         {
@@ -85,7 +86,7 @@ internal static class TargetMatcher
 
     /// <summary>
     /// "已完工5条", "3条已完工": for the only target in its unit, the only figure that says nothing but that so many are
-    /// done. Figures that open a clause with something else ("2条正在施工") do not count against it.
+    /// done. Figures that open a clause with something else ("2条正在施工") or say what began ("已开工10个") do not count against it.
     /// </summary>
     private static ProgressFigure? JustDone(DraftIndicator target, List<DraftIndicator> targets, List<ProgressFigure> counted)
     {
@@ -93,7 +94,8 @@ internal static class TargetMatcher
         {
             return null;
         }
-        var sameUnit = counted.Where(f => f.Target is null && f.Figure.Unit == target.Unit && (!f.IsSubject || f.SaysDone)).ToList();
+        // "已开工10个，完工4个": what has only begun does not count against what is done.
+        var sameUnit = counted.Where(f => f.Target is null && f.Figure.Unit == target.Unit && (!f.IsSubject || f.SaysDone) && !Names.IsStartVerb(f.Name)).ToList();
         if (sameUnit.Count != 1)
         {
             return null;
