@@ -31,7 +31,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
         evidence.Ask(program, "region.code", default, $"请填写“{region}”的行政区划代码（如津南区为 120112），暂用占位代码。");
         var reportDate = program.AsOf ?? new DateOnly(program.Year, 12, 31);
         var source = Source(program, reportDate);
-        var submittedAt = program.PublishedAt ?? new DateTimeOffset(reportDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var submittedAt = program.PublishedAt ?? ChinaTime.StartOf(reportDate);
         var file = new ProgramFile
         {
             Format = ProgramFile.FormatName,
@@ -112,7 +112,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             (6, 30) => $"{reportDate.Year}-h1",
             (9, 30) => $"{reportDate.Year}-q3",
             (12, 31) => $"{reportDate.Year}-fy",
-            _ => reportDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => IsoDate.Format(reportDate),
         };
         return new SourceFile
         {
@@ -151,7 +151,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
             CooperatingUnits = item.CooperatingUnits.Count == 0 ? null : item.CooperatingUnits.Select(u => OneLine(u)).ToList(),
             LeadOfficial = item.LeadOfficial is null ? null : OneLine(item.LeadOfficial),
             ResponsiblePerson = item.ResponsiblePerson is null ? null : OneLine(item.ResponsiblePerson),
-            Deadline = item.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Deadline = item.Deadline is { } deadline ? IsoDate.Format(deadline) : null,
             Indicators = indicators.Count == 0 ? null : indicators,
             Sites = item.Sites.Count == 0 ? null : item.Sites.Select(s => new SiteFile { Key = OneLine(s.Key, ""), Name = OneLine(s.Name), Town = s.Town is null ? null : OneLine(s.Town) }).ToList(),
         };
@@ -169,7 +169,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
         }
         return new ReportFile
         {
-            AsOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AsOf = IsoDate.Format(asOf),
             Status = EnumCodes.ToCode(report.Status),
             Narrative = report.Narrative.Length == 0 ? null : report.Narrative,
             ExpectedCompletion = report.ExpectedCompletion?.ToString(),
@@ -228,7 +228,7 @@ internal sealed class DraftWriter(Evidence evidence, ImportOptions options)
     }
 
     private static string? Timestamp(DateTimeOffset? at) =>
-        at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        at is { } t ? ChinaTime.Format(t) : null;
 
     /// <summary>A short stable code for a name, for placeholders that must differ between regions.</summary>
     private static string Hash(string name)

@@ -140,7 +140,7 @@ internal static class DateReader
         {
             hour = minute = 0;
         }
-        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), ChinaTime.Offset);
         return (at, new Span(match.Index, match.Length));
     }
 
@@ -158,7 +158,7 @@ internal static class DateReader
         {
             hour = minute = 0;
         }
-        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), ChinaTime.Offset);
         var where = Span.FromTo(match.Groups[2].Index, match.Groups[4].Index + match.Groups[4].Length);
         var name = match.Groups[1];
         if (name.Success && (name.Value.Contains("截至") || name.Value.Contains("截止")))

@@ -1,3 +1,4 @@
+using Minxin.Domain.Quantities;
 using System.Text.RegularExpressions;
 using Minxin.Domain.ProgramFiles;
 using Minxin.Importer.Drafts;
@@ -195,7 +196,7 @@ internal sealed class ProgramReader(SourceText text, Evidence evidence, ImportOp
         }
         if (options.PublicationDate is { } date && DateOnly.FromDateTime(program.PublishedAt?.DateTime ?? default) != date)
         {
-            program.PublishedAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            program.PublishedAt = ChinaTime.StartOf(date);
         }
     }
 

@@ -44,7 +44,7 @@ public static class CardCsv
                         Number(p.ActualValue),
                         p.Actual is { Qualifier: not Comparator.Exactly } a ? ComparatorText(a.Qualifier) : "",
                         p.ActualPeriod?.ToChinese() ?? "",
-                        p.ActualPeriod is { } period ? period.To.ToString("yyyy-MM-dd") : "",
+                        p.ActualPeriod is { } period ? IsoDate.Format(period.To) : "",
                         p.Percent is { } percent ? ChineseNumbers.Plain(decimal.Round(percent, 2)) : "",
                         .. suffix,
                     ]);

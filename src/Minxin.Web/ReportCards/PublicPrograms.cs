@@ -1,3 +1,4 @@
+using Minxin.Domain.Quantities;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -104,7 +105,7 @@ public static class AsOfParameter
         {
             return true;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             asOf = date;
             return true;
@@ -112,7 +113,7 @@ public static class AsOfParameter
         return false;
     }
 
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => IsoDate.Format(date);
 }
 
 public static class ReportCardsSetup

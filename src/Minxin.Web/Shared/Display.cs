@@ -64,5 +64,5 @@ public static class Display
 
     public static string Date(DateOnly date) => ChineseDates.Full(date);
 
-    public static string Date(DateTimeOffset at) => ChineseDates.Full(DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime));
+    public static string Date(DateTimeOffset at) => ChineseDates.Full(ChinaTime.Date(at));
 }
