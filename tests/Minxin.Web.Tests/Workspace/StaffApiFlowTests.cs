@@ -170,6 +170,24 @@ public abstract class StaffApiFlowTests(MinxinWebFactory factory) : IAsyncLifeti
         Assert.Contains(stored["values"]!.AsArray(), v => (decimal)v!["value"]! == 5810);
     }
 
+    [Fact]
+    public async Task Two_coordinators_editing_one_item_the_second_is_refused_with_412_and_the_first_kept()
+    {
+        var read = await _coordinator.GetAsync(Sockets);
+        var etag = read.Headers.ETag!;
+
+        using var first = new HttpRequestMessage(HttpMethod.Patch, Sockets) { Content = JsonContent.Create(new { responsiblePerson = "第一位民心办同志填的" }) };
+        first.Headers.IfMatch.Add(etag);
+        using var second = new HttpRequestMessage(HttpMethod.Patch, Sockets) { Content = JsonContent.Create(new { deadline = "2025-10-31" }) };
+        second.Headers.IfMatch.Add(etag);
+
+        Assert.Equal(HttpStatusCode.OK, (await _coordinator.SendAsync(first)).StatusCode);
+        await AssertProblemAsync(await _coordinator.SendAsync(second), HttpStatusCode.PreconditionFailed);
+        var stored = await Staff.JsonAsync(await _coordinator.GetAsync(Sockets));
+        Assert.Equal("第一位民心办同志填的", (string?)stored["responsiblePerson"]);
+        Assert.Null((string?)stored["deadline"]);
+    }
+
     private static object Report(int roundId, decimal sockets, string note = "累计推动全区既有住宅小区新增电动自行车充电接口") => new
     {
         roundId,
