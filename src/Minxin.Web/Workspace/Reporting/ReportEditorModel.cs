@@ -82,7 +82,7 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
         var files = await ReadFilesAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
-            return Refused(StatusCodes.Status400BadRequest, files.Count > 0);
+            return Refused(StatusCodes.Status400BadRequest);
         }
         var submit = Intent == "submit";
         try
@@ -104,12 +104,12 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
             {
                 ModelState.AddModelError(reading.FormField(field), message);
             }
-            return Refused(StatusCodes.Status400BadRequest, files.Count > 0);
+            return Refused(StatusCodes.Status400BadRequest);
         }
         catch (ReviewRuleException e)
         {
             ModelState.AddModelError("", e.Message);
-            return Refused(StatusCodes.Status409Conflict, files.Count > 0);
+            return Refused(StatusCodes.Status409Conflict);
         }
         catch (StaleException e)
         {
@@ -121,7 +121,7 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
                 .FirstAsync(r => r.Id == Report!.Id, cancellationToken);
             // The form now answers the stored revision: saving it again, after comparing, keeps this editor's text on purpose.
             Form.Revision = Stored.Revision;
-            return Refused(StatusCodes.Status412PreconditionFailed, files.Count > 0);
+            return Refused(StatusCodes.Status412PreconditionFailed);
         }
     }
 
@@ -133,6 +133,8 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
     {
         var chosen = Request.HasFormContentType ? Request.Form.Files.GetFiles("file").Where(f => f.FileName.Length > 0).ToList() : [];
         var files = new List<EvidenceFile>();
+        // Whatever happens next, a refused form loses them: the browser does not send them again.
+        FilesDropped = chosen.Count > 0;
         if (chosen.Count > EvidenceFiles.MaxPerUpload)
         {
             ModelState.AddModelError("file", $"一次最多上传 {EvidenceFiles.MaxPerUpload} 个文件，您选了 {chosen.Count} 个。");
@@ -162,9 +164,8 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
         return files;
     }
 
-    private PageResult Refused(int status, bool hadFiles)
+    private PageResult Refused(int status)
     {
-        FilesDropped |= hadFiles;
         Response.StatusCode = status;
         return Page();
     }
