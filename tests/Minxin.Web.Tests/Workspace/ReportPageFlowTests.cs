@@ -137,11 +137,18 @@ public abstract class ReportPageFlowTests(MinxinWebFactory factory) : IAsyncLife
         using var other = await StaffSession.SignInAsync(factory, _otherReporter);
         Assert.Equal("/workspace/tasks", other.Landing);
         var tasks = await other.PageAsync("/workspace/tasks");
-        Assert.Equal(["07-2 新增电动汽车充电桩530个"], Titles(tasks));
+        Assert.Equal(["07-2 新增电动汽车充电桩530个"], Titles(tasks).Distinct());
         var form = await other.PageAsync($"/workspace/items/jinnan-2025-07-2/report?round={roundId}");
-        var own = await other.FollowAsync(await other.SubmitAsync(form, "main form", "button[value=save]",
-            new Dictionary<string, string> { ["values[0].value"] = "300" }));
+        Assert.Equal("27", Input(form, "values[1].value").Value);
+        var own = await other.FollowAsync(await other.SubmitAsync(form, "main form", "button[value=submit]",
+            new Dictionary<string, string> { ["values[0].value"] = "300", ["values[1].value"] = "20" }));
         var ownUrl = new Uri(own.Url).AbsolutePath;
+
+        // A cumulative figure that went down is flagged to the coordinator in words.
+        var queued = Card(await coordinator.PageAsync("/workspace/review"), "07-2");
+        var down = queued.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("20处", StringComparison.Ordinal));
+        Assert.Contains("较上次减少 7处", down.TextContent);
+        Assert.Contains("有累计数值较上次减少", queued.TextContent);
 
         // The other unit's reporter, on this unit's item and report: 403; on a report that does not exist: 404.
         using var reporter = await StaffSession.SignInAsync(factory, _reporter);

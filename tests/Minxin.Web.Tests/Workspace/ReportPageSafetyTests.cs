@@ -66,7 +66,9 @@ public abstract class ReportPageSafetyTests(MinxinWebFactory factory) : IAsyncLi
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
 
         // Another person's token, taken from a page of their own session.
-        var theirs = StaffSession.Token(await other.PageAsync("/workspace/tasks"), "body");
+        var otherTasks = await other.PageAsync("/workspace/tasks");
+        Assert.Contains("目前没有需要报送的事项", otherTasks.QuerySelector("main")!.TextContent);
+        var theirs = StaffSession.Token(otherTasks, "body");
         var forged = await reporter.SubmitAsync(form, "main form", "button[value=submit]",
             new Dictionary<string, string>(changes) { ["__RequestVerificationToken"] = theirs });
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);

@@ -66,6 +66,12 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
 
     public static SiteUpdate? SiteIn(ProgressReport? report, string? key) => report?.SiteUpdates.FirstOrDefault(u => u.Site.Key == key);
 
+    /// <summary>A figure row's period as the reports write it ("1—7月份"), or as typed when it is not a pair of dates.</summary>
+    public static string PeriodWords(FigureInput row) =>
+        IsoDate.TryParse(row.From, out var from) && IsoDate.TryParse(row.To, out var to) && from <= to
+            ? new Period(from, to).ToChinese()
+            : $"{row.From} 至 {row.To}";
+
     /// <summary>The latest approved report of the item as of <paramref name="asOf"/> or before (for a correction, the version it corrects).</summary>
     protected static ProgressReport? LastApproved(Item item, DateOnly asOf) =>
         item.Reports.Where(r => r.Review == ReviewState.Approved && r.AsOf <= asOf).OrderBy(r => r.AsOf).ThenBy(r => r.Version).LastOrDefault();
