@@ -200,6 +200,40 @@ public abstract class ReportPageFlowTests(MinxinWebFactory factory) : IAsyncLife
     }
 
     [Fact]
+    public async Task An_approved_report_is_corrected_as_a_second_version_that_states_its_reason()
+    {
+        await AssignAsync("jinnan-2025-09-2", _unitName);
+        using var coordinator = await StaffSession.SignInAsync(factory, _coordinator);
+        var roundId = await OpenRoundAsync(coordinator, "2025年10月月报", "2025-10-31", "2025-11-05");
+        using var reporter = await StaffSession.SignInAsync(factory, _reporter);
+        var first = await reporter.FollowAsync(await reporter.SubmitAsync(await reporter.PageAsync($"/workspace/items/jinnan-2025-09-2/report?round={roundId}"),
+            "main form", "button[value=submit]", new Dictionary<string, string> { ["values[0].value"] = "12" }));
+        var firstId = new Uri(first.Url).AbsolutePath.Split('/')[^1];
+        await coordinator.FollowAsync(await coordinator.SubmitAsync(await coordinator.PageAsync($"/workspace/review/{firstId}"), "form[action$='handler=approve']", "button"));
+
+        var approved = await reporter.PageAsync($"/workspace/reports/{firstId}");
+        var correct = approved.QuerySelectorAll("main .ws-notice a").Single(a => a.TextContent == "提交更正版本");
+        var form = await reporter.PageAsync(correct.GetAttribute("href")!);
+        Assert.Contains("更正版本", form.QuerySelector("main .ws-notice.warn")!.TextContent);
+        Assert.Equal("12", Input(form, "values[0].value").Value);
+
+        var refused = await reporter.SubmitAsync(form, "main form", "button[value=submit]", new Dictionary<string, string> { ["values[0].value"] = "13" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await StaffSession.ReadAsync(refused, correct.GetAttribute("href")!);
+        Assert.Contains("更正须写明原因", page.GetElementById("f-correctionreason-error")!.TextContent);
+        Assert.Equal("13", Input(page, "values[0].value").Value);
+
+        var second = await reporter.FollowAsync(await reporter.SubmitAsync(page, "main form", "button[value=submit]",
+            new Dictionary<string, string> { ["correctionReason"] = "漏计了10月下旬举办的龙舟邀请赛" }));
+        Assert.NotEqual(firstId, new Uri(second.Url).AbsolutePath.Split('/')[^1]);
+        var facts = string.Concat(second.QuerySelectorAll("dl.ws-facts").Select(d => d.TextContent));
+        Assert.Contains("第2版，更正", facts);
+        Assert.Contains("漏计了10月下旬举办的龙舟邀请赛", facts);
+        // The first version stays approved and public until the correction is approved.
+        Assert.Equal("已通过", (await reporter.PageAsync($"/workspace/reports/{firstId}")).QuerySelector("main .ws-state")!.TextContent);
+    }
+
+    [Fact]
     public async Task Opening_a_round_with_mistakes_shows_each_at_its_field()
     {
         using var coordinator = await StaffSession.SignInAsync(factory, _coordinator);
