@@ -234,6 +234,30 @@ public abstract class ReportPageFlowTests(MinxinWebFactory factory) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_closed_round_leaves_the_to_do_list_and_takes_no_new_reports()
+    {
+        await AssignAsync("jinnan-2025-09-1", _unitName);
+        using var coordinator = await StaffSession.SignInAsync(factory, _coordinator);
+        var roundId = await OpenRoundAsync(coordinator, "2025年11月月报", "2025-11-30", "2025-12-05");
+        using var reporter = await StaffSession.SignInAsync(factory, _reporter);
+        Assert.Contains(Card(await reporter.PageAsync("/workspace/tasks"), "09-1", "2025年11月月报").QuerySelectorAll(".ws-state"), e => e.TextContent == "未报");
+        var form = await reporter.PageAsync($"/workspace/items/jinnan-2025-09-1/report?round={roundId}");
+
+        var overview = await coordinator.PageAsync($"/workspace/rounds/{roundId}");
+        var closed = await coordinator.FollowAsync(await coordinator.SubmitAsync(overview, "form[action$='handler=close']", "button"));
+        Assert.Contains("报送轮次已结束", closed.QuerySelector("main")!.TextContent);
+        Assert.Empty(closed.QuerySelectorAll("main form"));
+        Assert.Contains("已结束", (await coordinator.PageAsync("/workspace/rounds")).QuerySelectorAll("li.ws-card")
+            .Single(c => c.QuerySelector("h3")!.TextContent == "2025年11月月报").TextContent);
+
+        Assert.DoesNotContain("2025年11月月报", (await reporter.PageAsync("/workspace/tasks")).QuerySelector("main")!.TextContent);
+        var late = await reporter.SubmitAsync(form, "main form", "button[value=save]");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("已结束", (await StaffSession.ReadAsync(late, $"/workspace/items/jinnan-2025-09-1/report?round={roundId}")).QuerySelector(".ws-error-summary")!.TextContent);
+        Assert.Null((await reporter.PageAsync($"/workspace/items/jinnan-2025-09-1/report?round={roundId}")).QuerySelector("main form"));
+    }
+
+    [Fact]
     public async Task Opening_a_round_with_mistakes_shows_each_at_its_field()
     {
         using var coordinator = await StaffSession.SignInAsync(factory, _coordinator);
