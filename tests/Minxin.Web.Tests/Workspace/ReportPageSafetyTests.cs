@@ -109,7 +109,7 @@ public abstract class ReportPageSafetyTests(MinxinWebFactory factory) : IAsyncLi
         Assert.Equal("16", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='values[0].value']")!.Value);
         Assert.Equal("第二位填报员的原因", page.QuerySelector("textarea[name=expectedCompletionReason]")!.TextContent);
         Assert.Contains("其他人已修改了这份报告", page.QuerySelector("main")!.TextContent);
-        Assert.Contains("已被修改", page.QuerySelector(".ws-error-summary")!.TextContent);
+        Assert.Contains("已被他人修改", page.QuerySelector(".ws-error-summary")!.TextContent);
         // What is stored now is shown beside the fields.
         var stored = page.QuerySelectorAll(".ws-stored").Select(e => e.TextContent).ToList();
         Assert.Contains(stored, s => s.Contains("15名", StringComparison.Ordinal));

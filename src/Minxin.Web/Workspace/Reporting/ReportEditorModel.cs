@@ -117,9 +117,10 @@ public abstract class ReportEditorModel(MinxinDbContext db, CurrentStaff current
             ModelState.AddModelError("", e.Message);
             return Refused(StatusCodes.Status409Conflict);
         }
-        catch (StaleException e)
+        catch (StaleException)
         {
-            ModelState.AddModelError("", e.Message);
+            // The service's words suit an API caller; here the text is kept on the page, as the notice below says.
+            ModelState.AddModelError("", "在您打开之后，这份报告已被他人修改；您的内容还没有保存，见下方说明。");
             Stored = await db.Reports.AsNoTracking()
                 .Include(r => r.Values).ThenInclude(v => v.Indicator)
                 .Include(r => r.SiteUpdates).ThenInclude(u => u.Site)

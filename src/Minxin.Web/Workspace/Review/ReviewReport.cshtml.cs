@@ -79,9 +79,9 @@ public sealed class ReviewReportModel(MinxinDbContext db, CurrentStaff current, 
             ModelState.AddModelError("", e.Message);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
-        catch (StaleException e)
+        catch (StaleException)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddModelError("", "在您打开之后，这份报告已被他人处理或修改，您的决定没有保存；下面是它现在的内容和状态。");
             Response.StatusCode = StatusCodes.Status412PreconditionFailed;
             // Shown as stored now, not as this request left it in memory.
             db.ChangeTracker.Clear();
