@@ -21,40 +21,67 @@ public sealed class EvidenceFiles(MinxinDbContext db, AuditTrail audit, TimeProv
     /// <summary>What is accepted, by the type the bytes themselves show.</summary>
     public const string Accepted = "JPEG、PNG、WebP 图片或 PDF 文件";
 
+    /// <summary>Most files one form submission may carry (each up to <see cref="MaxBytes"/>); the page's request limit follows from it.</summary>
+    public const int MaxPerUpload = 5;
+
     public async Task<Attachment> AddAsync(StaffActor actor, ProgressReport report, string fileName, Stream content, long length, CancellationToken cancellationToken)
     {
+        // Refused before the bytes are read when the report cannot take them.
         ReviewWorkflow.RequireEditable(report);
-        if (report.Attachments.Count >= MaxPerReport)
+        CheckRoom(report.Attachments.Count, 1);
+        return await AddAsync(actor, report, await ReadAsync(fileName, content, length, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Refuses more files than a report may hold.</summary>
+    public static void CheckRoom(int attached, int adding)
+    {
+        if (attached + adding > MaxPerReport)
         {
-            throw new InputException("file", $"一份报告最多附 {MaxPerReport} 个文件。");
+            throw new InputException("file", attached == 0
+                ? $"一份报告最多附 {MaxPerReport} 个文件。"
+                : $"一份报告最多附 {MaxPerReport} 个文件，这份报告已有 {attached} 个。");
         }
+    }
+
+    /// <summary>
+    /// Checks one file and makes it ready to store (images re-encoded), before anything is saved: a form can then
+    /// refuse a bad file without having saved the report it came with.
+    /// </summary>
+    public static async Task<EvidenceFile> ReadAsync(string fileName, Stream content, long length, CancellationToken cancellationToken)
+    {
         if (length > MaxBytes)
         {
-            throw new InputException("file", $"文件“{Clean(fileName)}”有 {length / 1024.0 / 1024.0:0.#} MB，超过了 {MaxBytes / 1024 / 1024} MB 的上限。");
+            throw new InputException("file", $"文件“{Clean(fileName)}”有 {Math.Ceiling(length * 10 / 1024.0 / 1024.0) / 10:0.#} MB，超过了 {MaxBytes / 1024 / 1024} MB 的上限。");
         }
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length == 0 || buffer.Length > MaxBytes)
         {
-            throw new InputException("file", buffer.Length == 0 ? "文件是空的。" : $"文件超过了 {MaxBytes / 1024 / 1024} MB 的上限。");
+            throw new InputException("file", buffer.Length == 0 ? $"文件“{Clean(fileName)}”是空的。" : $"文件“{Clean(fileName)}”超过了 {MaxBytes / 1024 / 1024} MB 的上限。");
         }
         var (bytes, contentType, extension) = Normalize(buffer.ToArray(), fileName);
-        var name = Path.ChangeExtension(Clean(fileName), extension);
+        return new EvidenceFile(Path.ChangeExtension(Clean(fileName), extension), contentType, bytes);
+    }
+
+    public async Task<Attachment> AddAsync(StaffActor actor, ProgressReport report, EvidenceFile file, CancellationToken cancellationToken)
+    {
+        ReviewWorkflow.RequireEditable(report);
+        CheckRoom(report.Attachments.Count, 1);
         var attachment = new Attachment
         {
             ReportId = report.Id,
-            FileName = name,
-            ContentType = contentType,
-            Length = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            FileName = file.FileName,
+            ContentType = file.ContentType,
+            Length = file.Bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
             UploadedAt = clock.GetUtcNow(),
             UploadedBy = actor.AsReportActor().Name,
             UploadedByUserId = actor.UserId,
-            Content = new AttachmentContent { Bytes = bytes },
+            Content = new AttachmentContent { Bytes = file.Bytes },
         };
         report.Attachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor, "report.attachment-added", ReportingService.Subject(report), $"为报告附上“{name}”（{contentType}，{bytes.Length} 字节）",
+        audit.Record(actor, "report.attachment-added", ReportingService.Subject(report), $"为报告附上“{file.FileName}”（{file.ContentType}，{file.Bytes.Length} 字节）",
             report.Item.Category.Program.RegionId);
         await db.SaveChangesAsync(cancellationToken);
         return attachment;
@@ -126,3 +153,6 @@ public sealed class EvidenceFiles(MinxinDbContext db, AuditTrail audit, TimeProv
         return name.Length == 0 ? "附件" : name;
     }
 }
+
+/// <summary>A checked file ready to store: its cleaned name, the type its bytes show, and the bytes (images re-encoded).</summary>
+public sealed record EvidenceFile(string FileName, string ContentType, byte[] Bytes);
