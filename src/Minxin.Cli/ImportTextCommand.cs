@@ -40,7 +40,7 @@ public sealed class ImportTextCommand : ICliCommand
         var file = parsed.GetValue(_file)!;
         ProgramFiles.Existing(file);
         var id = parsed.GetValue(_id);
-        if (id is not null && !IsSlug(id))
+        if (id is not null && !ProgramFileReader.IsProgramCode(id))
         {
             throw new CliException($"--id “{id}”无效：只能用小写字母、数字和连字符，如 jinnan-2025。");
         }
@@ -115,10 +115,6 @@ public sealed class ImportTextCommand : ICliCommand
             ? date
             : throw new CliException($"--publication-date “{text}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-17。");
     }
-
-    private static bool IsSlug(string id) =>
-        id.Length is > 0 and <= FieldLimits.Code && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-        && !id.StartsWith('-') && !id.EndsWith('-') && !id.Contains("--", StringComparison.Ordinal);
 
     /// <summary>The draft as a reviewer reads it: categories, items with status, targets and figures, then the questions.</summary>
     public static string Summary(ProgramFile draft)
