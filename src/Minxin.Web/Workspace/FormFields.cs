@@ -11,6 +11,9 @@ namespace Minxin.Web.Workspace;
 /// </summary>
 public static class FormFields
 {
+    /// <summary>Said after a 412: the form shows the reviewer's changes over what is now stored, and carries the current revision.</summary>
+    public const string KeptInput = "您改动的内容保留在下面的表单中，其余内容已是他人刚保存的；核对后可再次保存。";
+
     public static string Key(string? form, string field) => string.IsNullOrEmpty(form) ? field : field.Length == 0 ? form : $"{form}.{field}";
 
     public static string Id(string key) => FieldIds.For(key);

@@ -65,6 +65,11 @@ public abstract class AdminPagesTests(MinxinWebFactory factory) : IAsyncLifetime
         await admin.OpenAsync("/workspace/units");
         var unitRow = admin.Page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(unitName, StringComparison.Ordinal));
         Assert.Equal(["0", "0"], unitRow.QuerySelectorAll("td.num").Select(c => c.TextContent.Trim()));
+
+        await signedIn.SubmitAsync("form[action='/workspace/sign-out']", []);
+        Assert.Contains("/workspace/sign-in", signedIn.Page.Url, StringComparison.Ordinal);
+        await signedIn.OpenAsync("/workspace/tokens");
+        Assert.Contains("/workspace/sign-in", signedIn.Page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

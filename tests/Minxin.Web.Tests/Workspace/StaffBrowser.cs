@@ -48,15 +48,16 @@ public sealed class StaffBrowser : IDisposable
     /// Fills in the form <paramref name="formSelector"/> of the current page with <paramref name="values"/> (by field
     /// name; the rest as rendered) and sends it with <paramref name="button"/> (a selector) or its first submit button.
     /// </summary>
+    /// <param name="addFields">Send fields the form does not have (a forged request); otherwise naming one fails the test.</param>
     public async Task<IDocument> SubmitAsync(string formSelector, Dictionary<string, string?> values, string? button = null,
-        (string Field, string FileName, byte[] Bytes)? file = null)
+        (string Field, string FileName, byte[] Bytes)? file = null, bool addFields = false)
     {
         var form = Page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {Page.Url}");
         var submit = (button is null ? form.QuerySelector("button[type=submit], button:not([type])") : Page.QuerySelector(button)) as IHtmlButtonElement;
         var fields = Fields(form, submit);
         foreach (var (name, value) in values)
         {
-            Assert.True(fields.Any(f => f.Name == name) || form.QuerySelector($"[name='{name}']") is not null, $"The form has no field {name}");
+            Assert.True(addFields || fields.Any(f => f.Name == name) || form.QuerySelector($"[name='{name}']") is not null, $"The form has no field {name}");
             fields.RemoveAll(f => f.Name == name);
             if (value is not null)
             {
