@@ -89,11 +89,8 @@ public static class StaffAccounts
             CreatedAt = by.Now,
             LockoutEnabled = true,
         };
-        if (errors.Count == 0)
-        {
-            // Identity's own checks (user name, password rules) before saving, so every problem is reported at once.
-            errors.AddRange(await CheckAsync(users, user, account.Password));
-        }
+        // Identity's own checks (user name, password rules) before saving, so every problem is reported at once.
+        errors.AddRange(await CheckAsync(users, user, account.Password));
         if (errors.Count > 0)
         {
             throw new ChangeRefusedException(errors);
