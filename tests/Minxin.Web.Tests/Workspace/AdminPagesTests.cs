@@ -73,6 +73,42 @@ public abstract class AdminPagesTests(MinxinWebFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_is_renamed_and_given_a_parent_but_never_one_below_it_and_readers_see_the_new_name_at_once()
+    {
+        var (code, name, parentCode) = (Staff.Unique("cgw"), Staff.Unique("区城管委"), Staff.Unique("zf"));
+        await Staff.UnitAsync(factory, code, name);
+        await Staff.UnitAsync(factory, parentCode, Staff.Unique("区政府"));
+        var coordinator = Staff.Unique("coord");
+        await Staff.UserAsync(factory, coordinator, "coordinator");
+        using var api = await Staff.TokenClientAsync(factory, coordinator);
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsync("/api/v1/workspace/items/jinnan-2025-07-2",
+            new StringContent($$"""{"leadUnit":"{{code}}"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Contains(name, (await factory.GetDocumentAsync("/items/jinnan-2025-07-2")).DocumentElement.TextContent);
+        using var admin = await StaffBrowser.SignInAsync(factory, _admin);
+
+        await admin.OpenAsync("/workspace/units");
+        var row = admin.Page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
+        Assert.Equal(["1", "0"], row.QuerySelectorAll("td.num").Select(c => c.TextContent.Trim()));
+        await admin.OpenAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        await admin.SubmitAsync("#f-unit", new() { ["Input.Name"] = name + "（城市管理委员会）", ["Input.Parent"] = parentCode });
+        Assert.Contains($"已保存单位 {name}（城市管理委员会）", admin.Text(".ws-notice"));
+        Assert.Contains(name + "（城市管理委员会）", (await factory.GetDocumentAsync("/items/jinnan-2025-07-2")).DocumentElement.TextContent);
+
+        // The parent may not become its own child's child.
+        await admin.OpenAsync("/workspace/units");
+        var parentRow = admin.Page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == parentCode);
+        await admin.OpenAsync(parentRow.QuerySelector("a")!.GetAttribute("href")!);
+        await admin.SubmitAsync("#f-unit", new() { ["Input.Parent"] = code });
+        Assert.Equal(HttpStatusCode.BadRequest, admin.Status);
+        Assert.Contains("不能作它的上级", admin.FieldError("f-unit-parent"));
+        Assert.Empty(admin.Page.QuerySelectorAll("main button.danger, main form[action*='delete']"));
+
+        var log = await admin.OpenAsync($"/workspace/audit?action=unit.updated&actor={_admin}");
+        var changes = log.QuerySelector("ol.ws-log > li")!.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(["名称", "上级单位"], changes);
+    }
+
+    [Fact]
     public async Task A_weak_password_or_a_reporter_without_a_unit_is_refused_with_the_message_at_the_field()
     {
         using var admin = await StaffBrowser.SignInAsync(factory, _admin);

@@ -251,6 +251,31 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_text_of_another_district_belongs_to_the_coordinators_region_and_a_new_program_is_named_before_it_is_saved()
+    {
+        using var browser = await StaffBrowser.SignInAsync(factory, _coordinator);
+        var text = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "tests", "Minxin.Importer.Tests", "Texts", "dongli-2024-year-end.txt"));
+
+        await browser.OpenAsync("/workspace/programs/import-text");
+        await browser.SubmitAsync("main form", new() { ["text"] = text });
+        Assert.Contains("原文的地区是“东丽区”，与您所在的“津南区”不同", browser.Text("#general-questions + ul"));
+        Assert.Contains("请先在下方“原文与读取选项”中为它填写标识", browser.Text("#save-target"));
+        Assert.DoesNotContain("--id", browser.Page.DocumentElement.TextContent, StringComparison.Ordinal);
+
+        await browser.SubmitAsync("form[action*='handler=save']", [], "#save-draft");
+        Assert.Equal(HttpStatusCode.BadRequest, browser.Status);
+        Assert.Contains("请填写它的标识", browser.FieldError("f-programid"));
+        Assert.Equal("open", browser.Page.QuerySelector("details:has(#f-programid)")!.GetAttribute("open"));
+
+        var code = Staff.Unique("jinnan-2024-");
+        await browser.SubmitAsync("form[action*='handler=save']", new() { ["programId"] = code }, "#save-draft");
+        Assert.EndsWith($"/workspace/programs/{code}", browser.Page.Url, StringComparison.Ordinal);
+        await using var db = factory.OpenDatabase();
+        var program = await db.Programs.Include(p => p.Region).SingleAsync(p => p.Code == code);
+        Assert.Equal(("120112", 2024, Domain.Programs.PublicationState.Draft), (program.Region.Code, program.Year, program.Publication));
+    }
+
+    [Fact]
     public async Task A_leader_reads_the_plans_but_is_offered_no_change_and_a_forged_change_is_refused()
     {
         var leader = Staff.Unique("leader");

@@ -106,6 +106,14 @@ public sealed class ImportTextModel(MinxinDbContext db, CurrentStaff current, Au
             await PreviewAsync();
             return Page();
         }
+        // A new program keeps its identifier in every address: the reviewer names it rather than keeping a placeholder.
+        if (string.IsNullOrWhiteSpace(ProgramId) && await TextImports.TargetAsync(db, Draft!, Options(), HttpContext.RequestAborted) is null)
+        {
+            ModelState.AddModelError("programId", "这份文本将新建一个民心工程：请填写它的标识（如 jinnan-2025），再保存。");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await PreviewAsync();
+            return Page();
+        }
         var actor = await current.RequiredActorAsync();
         try
         {
@@ -219,6 +227,12 @@ public sealed class ImportTextModel(MinxinDbContext db, CurrentStaff current, Au
         Form = null;
         return Page();
     }
+
+    /// <summary>Whether the review shows the text and its options open: an option is wrong, or a new program still needs its identifier.</summary>
+    public bool OptionsNeeded => OptionFields.Any(k => ModelState.TryGetValue(k, out var e) && e.Errors.Count > 0)
+        || (Target is null && string.IsNullOrWhiteSpace(ProgramId));
+
+    private static readonly string[] OptionFields = ["text", "publicationDate", "programId"];
 
     public int ReportCount => (Draft?.Categories ?? []).SelectMany(c => c.Items ?? []).Sum(i => i.Reports?.Count ?? 0);
 }
