@@ -251,13 +251,16 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_text_of_another_district_belongs_to_the_coordinators_region_and_a_new_program_is_named_before_it_is_saved()
+    public async Task A_GB18030_text_file_of_another_district_belongs_to_the_coordinators_region_and_a_new_program_is_named_before_it_is_saved()
     {
         using var browser = await StaffBrowser.SignInAsync(factory, _coordinator);
         var text = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "tests", "Minxin.Importer.Tests", "Texts", "dongli-2024-year-end.txt"));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gb18030 = Encoding.GetEncoding("GB18030").GetBytes(text);
 
         await browser.OpenAsync("/workspace/programs/import-text");
-        await browser.SubmitAsync("main form", new() { ["text"] = text });
+        await browser.SubmitAsync("main form", [], file: ("file", "东丽区2024年民心工程.txt", gb18030));
+        Assert.Contains("第一项　新增就业岗位1.2万个", browser.Text(".ws-source"));
         Assert.Contains("原文的地区是“东丽区”，与您所在的“津南区”不同", browser.Text("#general-questions + ul"));
         Assert.Contains("请先在下方“原文与读取选项”中为它填写标识", browser.Text("#save-target"));
         Assert.DoesNotContain("--id", browser.Page.DocumentElement.TextContent, StringComparison.Ordinal);
@@ -271,8 +274,10 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
         await browser.SubmitAsync("form[action*='handler=save']", new() { ["programId"] = code }, "#save-draft");
         Assert.EndsWith($"/workspace/programs/{code}", browser.Page.Url, StringComparison.Ordinal);
         await using var db = factory.OpenDatabase();
-        var program = await db.Programs.Include(p => p.Region).SingleAsync(p => p.Code == code);
+        var program = await db.Programs.Include(p => p.Region).Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Reports)
+            .SingleAsync(p => p.Code == code);
         Assert.Equal(("120112", 2024, Domain.Programs.PublicationState.Draft), (program.Region.Code, program.Year, program.Publication));
+        Assert.All(program.Items.SelectMany(i => i.Reports), r => Assert.Contains("东丽区2024年民心工程.txt", r.ReviewNote, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class ImportTextModel(MinxinDbContext db, CurrentStaff current, Au
     [BindProperty(Name = "file")]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The uploaded file's name, carried through the review so the saved reports still say where they came from.</summary>
+    [BindProperty(Name = "sourceName")]
+    public string? SourceName { get; set; }
+
     [BindProperty(Name = "publicationDate")]
     public string? PublicationDate { get; set; }
 
@@ -81,6 +85,7 @@ public sealed class ImportTextModel(MinxinDbContext db, CurrentStaff current, Au
             using var memory = new MemoryStream();
             await stream.CopyToAsync(memory, HttpContext.RequestAborted);
             Text = TextDecoding.Decode(memory.ToArray());
+            SourceName = Path.GetFileName(Upload.FileName);
         }
         if (Read() is { } refused)
         {
@@ -167,7 +172,8 @@ public sealed class ImportTextModel(MinxinDbContext db, CurrentStaff current, Au
         {
             return Refuse("text", $"文本有 {Text.Length} 个字符，超过了 {MaxCharacters} 个的上限；请只粘贴报告正文。");
         }
-        var result = TextImporter.Import(Text, new ImportOptions { PublicationDate = publicationDate, ProgramId = id, SourceName = Upload?.FileName });
+        SourceName = SourceName is { Length: > 0 } name && name.Length <= 200 && !name.Any(char.IsControl) ? name : null;
+        var result = TextImporter.Import(Text, new ImportOptions { PublicationDate = publicationDate, ProgramId = id, SourceName = SourceName });
         if (!result.HasItems)
         {
             return Refuse("text", "没有读出任何民心工程子项（需要工程标题和其下的子项，如“01  护苗助老贴心工程”下的各段），请检查粘贴的内容。");

@@ -42,6 +42,9 @@ public sealed record SiteRequest(string? Key, string? Name, string? Town);
 /// </summary>
 public sealed class PlanService(MinxinDbContext db, AuditTrail audit, PublicChanges changes)
 {
+    // /workspace/programs/upload and …/import-text are pages: a program of that code could not be reached.
+    private static readonly HashSet<string> ReservedCodes = ["upload", "import-text"];
+
     private const string StaleItem = "这个子项在您打开之后已被他人修改，您的修改没有保存，请刷新后再改。";
     private const string StaleProgram = "这个民心工程的计划在您打开之后已被他人修改，您的修改没有保存，请刷新后再改。";
 
@@ -53,6 +56,10 @@ public sealed class PlanService(MinxinDbContext db, AuditTrail audit, PublicChan
         if (!ProgramFileReader.IsProgramCode(code))
         {
             errors.Add(("code", "标识只能用小写字母、数字和连字符（如 jinnan-2026），最多 64 个字符。"));
+        }
+        else if (ReservedCodes.Contains(code))
+        {
+            errors.Add(("code", $"“{code}”是工作台页面的地址，不能用作标识。"));
         }
         else if (await db.Programs.AnyAsync(p => p.Code == code, cancellationToken))
         {
