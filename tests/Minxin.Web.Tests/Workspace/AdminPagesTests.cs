@@ -200,6 +200,35 @@ public abstract class AdminPagesTests(MinxinWebFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_locked_account_shows_as_locked_and_signs_in_again_once_the_admin_unlocks_it()
+    {
+        var name = Staff.Unique("locked");
+        await Staff.UserAsync(factory, name, "leader");
+        using (var guesser = StaffBrowser.Anonymous(factory))
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                await guesser.OpenAsync("/workspace/sign-in");
+                await guesser.SubmitAsync("form", new() { ["username"] = name, ["password"] = "not-the-password-" + attempt });
+            }
+            Assert.Contains("账号已锁定", guesser.Text(".ws-error-summary"));
+        }
+        using var admin = await StaffBrowser.SignInAsync(factory, _admin);
+        await admin.OpenAsync("/workspace/users");
+        Assert.Contains("已锁定", admin.Page.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == name).TextContent);
+
+        await admin.OpenAsync($"/workspace/users/{name}");
+        await admin.SubmitAsync("form[action*='unlock']", []);
+
+        Assert.Contains($"已解除账号 {name} 的锁定", admin.Text(".ws-notice"));
+        Assert.Equal("正常", admin.Page.QuerySelectorAll("dl.ws-facts dd")[4].TextContent.Trim());
+        using var leader = await StaffBrowser.SignInAsync(factory, name);
+        var log = await admin.OpenAsync($"/workspace/audit?action=user.unlocked&actor={_admin}");
+        var state = log.QuerySelector("ol.ws-log > li")!.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "状态");
+        Assert.Equal(["已锁定", "正常"], state.QuerySelectorAll("td").Select(c => c.TextContent));
+    }
+
+    [Fact]
     public async Task A_token_is_shown_once_works_on_the_API_and_stops_working_once_revoked()
     {
         var name = Staff.Unique("liuyang");

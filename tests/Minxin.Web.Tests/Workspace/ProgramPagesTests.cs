@@ -45,8 +45,11 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
         Assert.EndsWith($"/workspace/programs/{code}", browser.Page.Url, StringComparison.Ordinal);
         Assert.Contains("草稿", browser.Text("dl.ws-facts"));
 
-        await browser.SubmitAsync("#f-new-category", new() { ["Category.Name"] = "护苗助老贴心工程" });
-        Assert.Contains("01 护苗助老贴心工程", browser.Text("h2"));
+        await browser.SubmitAsync("#f-new-category", new() { ["Category.Name"] = "护苗助老工程" });
+        Assert.Contains("01 护苗助老工程", browser.Text("h2"));
+        await browser.SubmitAsync("form[id^='f-category-']", new() { ["Category.Name"] = "护苗助老贴心工程", ["Category.Number"] = "2" });
+        Assert.Contains("02 护苗助老贴心工程", browser.Text("h2"));
+        await browser.SubmitAsync("form[id^='f-category-']", new() { ["Category.Number"] = "1" });
         await browser.SubmitAsync("form[id^='f-new-item-']", new() { ["NewItem.Title"] = $"新建{word}12个", ["NewItem.LeadUnit"] = Code(browser, "#" + SelectId(browser), _leadUnit) });
         Assert.Contains("已新增子项 01-1", browser.Text(".ws-notice"));
         var itemLink = browser.Page.QuerySelectorAll(".ws-card h3 a").Single(a => a.TextContent.Contains(word, StringComparison.Ordinal));
@@ -126,6 +129,23 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Contains("改过的表述（第一位民心办同志）", first.Text("h1"));
         Assert.Equal("张主任", first.Page.GetElementById("f-plan-responsibleperson")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_published_programs_category_is_renumbered_only_when_the_coordinator_confirms_that_its_links_change()
+    {
+        using var browser = await StaffBrowser.SignInAsync(factory, _coordinator);
+        await browser.OpenAsync("/workspace/programs/jinnan-2025");
+        var form = browser.Page.QuerySelectorAll("form[id^='f-category-']")
+            .Single(f => f.QuerySelector("[name='Category.Number']")!.GetAttribute("value") == "10");
+
+        await browser.SubmitAsync("#" + form.Id, new() { ["Category.Number"] = "11" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, browser.Status);
+        Assert.Contains("已分享的旧链接将失效", browser.FieldError(form.Id + "-confirm"));
+        Assert.Equal("open", browser.Page.QuerySelector($"details:has(#{form.Id})")!.GetAttribute("open"));
+        Assert.Equal("11", browser.Page.GetElementById(form.Id + "-number")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/items/jinnan-2025-10-1")).StatusCode);
     }
 
     [Fact]
