@@ -27,7 +27,7 @@ public sealed class IndexModel(MinxinDbContext db, CurrentStaff current, StaffAc
         public string? Year { get; set; }
     }
 
-    public sealed record Row(string Code, string Title, int Year, PublicationState Publication, int Items, DateTimeOffset? PublishedAt);
+    public sealed record Row(string Code, string Title, int Year, PublicationState Publication, int Items);
 
     [BindProperty]
     public ProgramInput Input { get; set; } = new();
@@ -78,7 +78,7 @@ public sealed class IndexModel(MinxinDbContext db, CurrentStaff current, StaffAc
         MayEdit = await access.MayAsync(StaffAction.EditPrograms, Region);
         MayPublish = await access.MayAsync(StaffAction.PublishPrograms, Region);
         Programs = await db.Programs.AsNoTracking().VisibleTo(actor).OrderByDescending(p => p.Year).ThenBy(p => p.Code)
-            .Select(p => new Row(p.Code, p.Title, p.Year, p.Publication, p.Categories.SelectMany(c => c.Items).Count(), p.PublishedAt))
+            .Select(p => new Row(p.Code, p.Title, p.Year, p.Publication, p.Categories.SelectMany(c => c.Items).Count()))
             .ToListAsync();
     }
 }
