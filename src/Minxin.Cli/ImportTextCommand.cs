@@ -40,7 +40,7 @@ public sealed class ImportTextCommand : ICliCommand
         var file = parsed.GetValue(_file)!;
         ProgramFiles.Existing(file);
         var id = parsed.GetValue(_id);
-        if (id is not null && !IsSlug(id))
+        if (id is not null && !ProgramFileReader.IsProgramCode(id))
         {
             throw new CliException($"--id “{id}”无效：只能用小写字母、数字和连字符，如 jinnan-2025。");
         }
@@ -67,83 +67,43 @@ public sealed class ImportTextCommand : ICliCommand
         return MinxinCli.Ok;
     }
 
-    /// <summary>
-    /// Stores what was read, never where the public can see it: a new program is a draft; a text about a program
-    /// already stored adds its reports, each waiting for a coordinator's review, and leaves the plan as it is. With
-    /// --replace the plan of a draft program is updated from the text; a published program's plan never is.
-    /// </summary>
+    /// <summary>Stores what was read (<see cref="TextImports"/>: never where the public can see it), saying what it did.</summary>
     private static async Task SaveAsync(ProgramFile draft, bool findId, bool replace, CliContext context)
     {
         await using var db = await context.OpenDatabaseAsync();
-        if (findId && await SameRegionAndYearAsync(db, draft) is { } known)
+        var options = new TextImports.Options(findId, replace, Region: null);
+        if (findId && await TextImports.TargetAsync(db, draft, options) is { } known && known.Code != draft.Id)
         {
-            draft.Id = known.Code;
-            draft.Region = RegionFile(known.Region);
             await context.Error.WriteLineAsync($"按地区和年份对应到已有的民心工程：{known.Code}《{known.Title}》。");
         }
-        var existing = await ProgramStore.LoadAsync(db, draft.Id!, publicOnly: false);
-        if (existing is { IsPublished: true } && replace)
+        TextSaveOutcome saved;
+        try
         {
-            throw new CliException($"“{draft.Id}”已经发布，不能用文本替换它的计划，未做任何改动。计划请在工作台中修改；文本中的进展可去掉 --replace 作为新报告加入。");
+            saved = await TextImports.SaveAsync(db, draft, options, AuditAuthor.Cli);
         }
-        AwaitReview(draft);
-        ProgramFile toStore = draft;
-        var appended = 0;
-        if (existing is not null && !replace)
+        catch (TextSaveRefusedException e)
         {
-            var merge = ReportMerger.AppendReports(ProgramFileWriter.ToFile(existing), draft);
-            if (merge.Program is null)
+            foreach (var reason in e.Reasons)
             {
-                foreach (var problem in merge.Problems)
-                {
-                    await context.Error.WriteLineAsync(problem);
-                }
-                throw new CliException($"数据库中已有标识为“{draft.Id}”的民心工程，这份文本的报告无法作为新报告加入，未做任何改动。"
-                    + (existing.IsPublished ? "" : "要用这份文本更新这个草稿的计划，请加 --replace。"));
+                await context.Error.WriteLineAsync(reason);
             }
-            toStore = merge.Program;
-            appended = merge.ReportsAdded;
-        }
-        var checkedFile = ProgramFileReader.Read($"{draft.Id}.json", ProgramFileWriter.Serialize(toStore));
-        if (!checkedFile.IsValid)
-        {
-            foreach (var error in checkedFile.Errors)
+            throw new CliException(e.Why switch
             {
-                await context.Error.WriteLineAsync(error.ToString());
-            }
-            throw new CliException("草稿没有通过数据文件校验，未做任何改动。可先用 --json 导出，改正后用 minxin import --draft 导入。");
+                TextSaveRefusal.PublishedPlan => e.Message + "文本中的进展可去掉 --replace 作为新报告加入。",
+                TextSaveRefusal.ReportsNotAdded when e.ProgramIsDraft => e.Message + "要用这份文本更新这个草稿的计划，请加 --replace。",
+                TextSaveRefusal.InvalidFile => e.Message + "可先用 --json 导出，改正后用 minxin import --draft 导入。",
+                _ => e.Message,
+            });
         }
-        var audit = Audit.ByCli("program.text-imported", $"program:{draft.Id}", $"从文本导入：{draft.Sources?.FirstOrDefault()?.Title ?? draft.Title}");
-        var outcome = await ProgramImports.ApplyAsync(db, checkedFile.Program!, PublicationState.Draft, allowPlanChanges: existing is null || replace, context, audit);
-        await context.Error.WriteLineAsync(
-            existing is null ? $"已保存草稿：{draft.Id}《{draft.Title}》（民心工程为草稿，报告待审核；发布前不公开）。"
-            : replace ? outcome.Changed
-                ? $"已更新草稿 {draft.Id}：计划改动 {outcome.PlanChanges} 处，追加报告 {outcome.ReportsAdded} 份（发布前不公开）。"
-                : $"草稿 {draft.Id} 与这份文本一致，没有改动。"
-            : $"已把 {appended} 份进展报告加入 {draft.Id}（待审核，审核通过前不公开）。");
-    }
-
-    /// <summary>What a text brings is given for review: each of its reports waits for a coordinator.</summary>
-    private static void AwaitReview(ProgramFile draft)
-    {
-        foreach (var review in (draft.Categories ?? []).SelectMany(c => c.Items ?? []).SelectMany(i => i.Reports ?? []).Select(r => r.Review))
+        var outcome = saved.Import;
+        await context.Error.WriteLineAsync(saved.Kind switch
         {
-            if (review is not null)
-            {
-                review.State = EnumCodes.ToCode(ReviewState.Submitted);
-            }
-        }
+            TextSaveKind.NewDraft => $"已保存草稿：{saved.Code}《{draft.Title}》（民心工程为草稿，报告待审核；发布前不公开）。",
+            TextSaveKind.PlanUpdated => $"已更新草稿 {saved.Code}：计划改动 {outcome.PlanChanges} 处，追加报告 {outcome.ReportsAdded} 份（发布前不公开）。",
+            TextSaveKind.Unchanged => $"草稿 {saved.Code} 与这份文本一致，没有改动。",
+            _ => $"已把 {saved.ReportsAppended} 份进展报告加入 {saved.Code}（待审核，审核通过前不公开）。",
+        });
     }
-
-    private static async Task<LivelihoodProgram?> SameRegionAndYearAsync(MinxinDbContext db, ProgramFile draft)
-    {
-        var candidates = await db.Programs.AsNoTracking().Include(p => p.Region).ThenInclude(r => r.Parent)
-            .Where(p => p.Year == draft.Year && p.Region.Name == draft.Region!.Name).ToListAsync();
-        return candidates.Count == 1 ? candidates[0] : null;
-    }
-
-    private static RegionFile RegionFile(Region region) =>
-        new() { Code = region.Code, Name = region.Name, Parent = region.Parent is null ? null : RegionFile(region.Parent) };
 
     private static DateOnly? Date(string? text)
     {
@@ -155,10 +115,6 @@ public sealed class ImportTextCommand : ICliCommand
             ? date
             : throw new CliException($"--publication-date “{text}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-17。");
     }
-
-    private static bool IsSlug(string id) =>
-        id.Length is > 0 and <= FieldLimits.Code && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-        && !id.StartsWith('-') && !id.EndsWith('-') && !id.Contains("--", StringComparison.Ordinal);
 
     /// <summary>The draft as a reviewer reads it: categories, items with status, targets and figures, then the questions.</summary>
     public static string Summary(ProgramFile draft)

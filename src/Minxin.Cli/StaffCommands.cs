@@ -73,20 +73,14 @@ internal static class StaffCommands
         return line.TrimEnd('\r', '\n');
     }
 
-    public static string Describe(IdentityResult result) => string.Join("；", result.Errors.Select(e => e.Description));
-
-    /// <summary>20 characters from an alphabet without look-alikes: about 115 bits.</summary>
-    public static string RandomPassword()
+    // The shared operations name form fields; on the command line each is an option.
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
     {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return string.Create(20, alphabet, (span, chars) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = chars[RandomNumberGenerator.GetInt32(chars.Length)];
-            }
-        });
-    }
+        ["unit"] = "--unit", ["displayName"] = "--display-name", ["userName"] = "NAME", ["password"] = "--password-stdin", ["role"] = "--role",
+    };
+
+    public static string Describe(InputException refused) =>
+        string.Join("；", refused.Errors.Select(e => Options.TryGetValue(e.Field, out var option) ? $"{e.Message.TrimEnd('。')}（{option}）" : e.Message));
 }
 
 /// <summary>`minxin users add NAME --role ROLE --region CODE [--unit CODE|NAME] [--display-name NAME] --password-stdin`.</summary>
@@ -119,40 +113,18 @@ internal sealed class AddUserCommand : ICliCommand
         var db = scope.ServiceProvider.GetRequiredService<MinxinDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var region = await StaffCommands.RegionAsync(db, parsed.GetValue(_region)!);
-        ResponsibleUnit? unit = null;
-        if (parsed.GetValue(_unit) is { } unitName)
-        {
-            if (role != StaffRole.Reporter)
-            {
-                throw new CliException("只有填报员（reporter）属于一个单位，其他角色不要加 --unit。");
-            }
-            unit = await UnitDirectory.FindAsync(db, region.Id, unitName)
-                ?? throw new CliException($"{region.Name}的单位名录中没有“{unitName}”。先用 minxin units add 新建，或在工作台中添加。");
-        }
-        else if (role == StaffRole.Reporter)
-        {
-            throw new CliException("填报员（reporter）须用 --unit 指明所属单位（代码或名称）。");
-        }
         var password = await StaffCommands.ReadPasswordAsync(context);
-        var name = parsed.GetValue(_name)!.Trim();
-        var user = new StaffUser
+        StaffUser user;
+        try
         {
-            UserName = name,
-            DisplayName = parsed.GetValue(_displayName)?.Trim() ?? "",
-            Role = role,
-            RegionId = region.Id,
-            UnitId = unit?.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
-            LockoutEnabled = true,
-        };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            throw new CliException($"没有新建账号：{StaffCommands.Describe(result)}");
+            user = await StaffAccounts.CreateAsync(users, db,
+                new NewAccount(parsed.GetValue(_name)!, parsed.GetValue(_displayName), role, region, parsed.GetValue(_unit), password), AuditAuthor.Cli);
         }
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("user.created", $"user:{name}",
-            $"新建账号 {name}（{role.ToChinese()}，{region.Name}{(unit is null ? "" : "，" + unit.Name)}）"), region.Id);
-        await context.Error.WriteLineAsync($"已新建账号 {name}：{role.ToChinese()}，{region.Name}{(unit is null ? "" : "，" + unit.Name)}。登录地址 /workspace/sign-in。");
+        catch (InputException e)
+        {
+            throw new CliException($"没有新建账号：{StaffCommands.Describe(e)}");
+        }
+        await context.Error.WriteLineAsync($"已新建账号 {user.UserName}：{role.ToChinese()}，{region.Name}{(user.Unit is null ? "" : "，" + user.Unit.Name)}。登录地址 /workspace/sign-in。");
         return MinxinCli.Ok;
     }
 }
@@ -204,10 +176,14 @@ internal sealed class DisableUserCommand : ICliCommand
         var db = scope.ServiceProvider.GetRequiredService<MinxinDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await StaffCommands.UserAsync(db, name);
-        user.DisabledAt = disable ? DateTimeOffset.UtcNow : null;
-        await users.UpdateSecurityStampAsync(user);
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli(disable ? "user.disabled" : "user.enabled", $"user:{user.UserName}",
-            $"{(disable ? "停用" : "启用")}账号 {user.UserName}"), user.RegionId);
+        try
+        {
+            await StaffAccounts.SetDisabledAsync(users, db, user, disable, AuditAuthor.Cli);
+        }
+        catch (InputException e)
+        {
+            throw new CliException($"没有{(disable ? "停用" : "启用")}账号：{StaffCommands.Describe(e)}");
+        }
         await context.Error.WriteLineAsync($"已{(disable ? "停用" : "启用")}账号 {user.UserName}。");
         return MinxinCli.Ok;
     }
@@ -246,20 +222,15 @@ internal sealed class ResetPasswordCommand : ICliCommand
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await StaffCommands.UserAsync(db, parsed.GetValue(_name)!);
         var generated = !parsed.GetValue(_passwordStdin);
-        var password = generated ? StaffCommands.RandomPassword() : await StaffCommands.ReadPasswordAsync(context);
-        foreach (var validator in users.PasswordValidators)
+        string password;
+        try
         {
-            var check = await validator.ValidateAsync(users, user, password);
-            if (!check.Succeeded)
-            {
-                throw new CliException($"没有重设密码：{StaffCommands.Describe(check)}");
-            }
+            password = await StaffAccounts.ResetPasswordAsync(users, db, user, generated ? null : await StaffCommands.ReadPasswordAsync(context), AuditAuthor.Cli);
         }
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        await users.UpdateSecurityStampAsync(user);
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("user.password-reset", $"user:{user.UserName}", $"重设账号 {user.UserName} 的密码并解除锁定"), user.RegionId);
+        catch (InputException e)
+        {
+            throw new CliException($"没有重设密码：{StaffCommands.Describe(e)}");
+        }
         await context.Error.WriteLineAsync($"已重设 {user.UserName} 的密码，账号已解锁，其他已登录的会话将失效。");
         if (generated)
         {
@@ -286,29 +257,16 @@ internal sealed class AddUnitCommand : ICliCommand
     {
         await using var db = await context.OpenDatabaseAsync();
         var region = await StaffCommands.RegionAsync(db, parsed.GetValue(_region)!);
-        var name = parsed.GetValue(_name)!.Trim();
-        var code = parsed.GetValue(_code)?.Trim();
-        if (name.Length is 0 or > 200 || name.Any(char.IsControl))
+        ResponsibleUnit unit;
+        try
         {
-            throw new CliException("单位名称不能为空，最多 200 个字符，且不能含控制字符。");
+            unit = await UnitDirectory.AddAsync(db, region, parsed.GetValue(_name)!, parsed.GetValue(_code), parsed.GetValue(_parent), AuditAuthor.Cli);
         }
-        if (code is not null && (code.Length is 0 or > 64 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        catch (InputException e)
         {
-            throw new CliException($"单位代码“{code}”无效：只能用英文字母、数字和 - _ .，最多 64 个字符。");
+            throw new CliException($"没有新建单位：{StaffCommands.Describe(e)}");
         }
-        if (await db.Units.AnyAsync(u => u.RegionId == region.Id && (u.Name == name || u.Code == code)))
-        {
-            throw new CliException($"{region.Name}的单位名录中已有名称为“{name}”{(code is null ? "" : $"或代码为“{code}”")}的单位。");
-        }
-        ResponsibleUnit? parent = null;
-        if (parsed.GetValue(_parent) is { } parentName)
-        {
-            parent = await UnitDirectory.FindAsync(db, region.Id, parentName) ?? throw new CliException($"上级单位“{parentName}”不在{region.Name}的单位名录中。");
-        }
-        var unit = new ResponsibleUnit { RegionId = region.Id, Code = code ?? await UnitDirectory.NextCodeAsync(db, region.Id), Name = name, ParentId = parent?.Id };
-        db.Units.Add(unit);
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("unit.created", $"unit:{unit.Code}", $"新建单位 {name}（代码 {unit.Code}）"), region.Id);
-        await context.Error.WriteLineAsync($"已在{region.Name}的单位名录中新建 {name}（代码 {unit.Code}）。");
+        await context.Error.WriteLineAsync($"已在{region.Name}的单位名录中新建 {unit.Name}（代码 {unit.Code}）。");
         return MinxinCli.Ok;
     }
 }
@@ -400,19 +358,16 @@ internal sealed class CreateTokenCommand : ICliCommand
     {
         await using var db = await context.OpenDatabaseAsync();
         var user = await StaffCommands.UserAsync(db, parsed.GetValue(_user)!);
-        if (user.IsDisabled)
+        AccessToken entity;
+        string token;
+        try
         {
-            throw new CliException($"账号 {user.UserName} 已停用，不能新建令牌。");
+            (entity, token) = await AccessTokens.IssueAsync(db, user, parsed.GetValue(_label) ?? "命令行创建", parsed.GetValue(_days) ?? 365, AuditAuthor.Cli);
         }
-        var days = parsed.GetValue(_days) ?? 365;
-        if (days is < 1 or > 3650)
+        catch (InputException e)
         {
-            throw new CliException("--expires-days 应在 1 到 3650 之间。");
+            throw new CliException($"没有新建令牌：{StaffCommands.Describe(e)}");
         }
-        var now = DateTimeOffset.UtcNow;
-        var (entity, token) = AccessTokens.Create(user, parsed.GetValue(_label) ?? "命令行创建", now, now.AddDays(days));
-        db.AccessTokens.Add(entity);
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("token.created", $"token:{entity.Prefix}", $"为 {user.UserName} 新建令牌“{entity.Name}”，{days} 天后失效"), user.RegionId);
         await context.Error.WriteLineAsync($"已为 {user.UserName} 新建令牌（编号 {entity.Id}，{ChinaTime.Date(entity.ExpiresAt!.Value):yyyy-MM-dd} 失效）。令牌只显示这一次，用法：Authorization: Bearer <令牌>");
         await context.Out.WriteLineAsync(token);
         return MinxinCli.Ok;
@@ -464,8 +419,7 @@ internal sealed class RevokeTokenCommand : ICliCommand
         {
             throw new CliException($"令牌 {id} 已经撤销。");
         }
-        token.RevokedAt = DateTimeOffset.UtcNow;
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("token.revoked", $"token:{token.Prefix}", $"撤销 {token.User.UserName} 的令牌“{token.Name}”"), token.User.RegionId);
+        await AccessTokens.RevokeAsync(db, token, AuditAuthor.Cli);
         await context.Error.WriteLineAsync($"已撤销令牌 {id}。");
         return MinxinCli.Ok;
     }
@@ -506,11 +460,7 @@ internal sealed class PublishProgramCommand : ICliCommand
         {
             throw new CliException($"“{code}”已经发布。");
         }
-        program.Publication = PublicationState.Published;
-        program.PublishedAt = DateTimeOffset.UtcNow;
-        program.PublishedBy = Audit.CliActor;
-        program.DataVersion++;
-        await StaffCommands.SaveWithAuditAsync(db, Audit.ByCli("program.published", $"program:{code}", $"发布民心工程《{program.Title}》"), program.RegionId);
+        await ProgramStore.PublishAsync(db, program, Audit.CliActor, AuditAuthor.Cli);
         await context.Error.WriteLineAsync($"已发布 {code}《{program.Title}》：公开页面、开放数据和搜索中可以看到它审核通过的报告。");
         return MinxinCli.Ok;
     }

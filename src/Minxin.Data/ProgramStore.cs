@@ -76,6 +76,32 @@ public static class ProgramStore
         return program;
     }
 
+    /// <summary>
+    /// Makes a draft program public with its approved reports: a new data version, so every node drops what it
+    /// cached, saved with its audit entry. The caller evicts this node's public caches once this returns.
+    /// </summary>
+    public static async Task PublishAsync(MinxinDbContext db, LivelihoodProgram program, string publishedBy, AuditAuthor by,
+        CancellationToken cancellationToken = default)
+    {
+        if (program.IsPublished)
+        {
+            throw new InputException("", $"“{program.Code}”已经发布。");
+        }
+        var before = PublicationSnapshot(program);
+        program.Publication = PublicationState.Published;
+        program.PublishedAt = by.Now;
+        program.PublishedBy = publishedBy;
+        program.DataVersion++;
+        by.Record(db, "program.published", $"program:{program.Code}", $"发布民心工程《{program.Title}》", program.RegionId, before, PublicationSnapshot(program));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Dictionary<string, string?> PublicationSnapshot(LivelihoodProgram program) => new(StringComparer.Ordinal)
+    {
+        ["publication"] = program.IsPublished ? "已发布" : "草稿",
+        ["publishedBy"] = program.PublishedBy,
+    };
+
     /// <summary>Regions are shared between programs: reuse one with the same code, parents included.</summary>
     public static async Task<Region> AttachRegionAsync(MinxinDbContext db, Region region, CancellationToken cancellationToken)
     {

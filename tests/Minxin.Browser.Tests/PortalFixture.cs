@@ -29,6 +29,9 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for tests that set up what they need (staff accounts) the way the app does.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public string Artifacts { get; } = Environment.GetEnvironmentVariable("MINXIN_TEST_ARTIFACTS")
         ?? Path.Combine(Repository.Root, "test-artifacts");
 

@@ -58,7 +58,7 @@ public abstract class StaffCliTests(DatabaseProvider provider)
         var byName = await MinxinWithInput(Password, "users", "add", "wangli", "--role", "reporter", "--region", "120112", "--unit", "区城管委", "--password-stdin");
         var byCode = await MinxinWithInput(Password, "users", "add", "lisi", "--role", "reporter", "--region", "120112", "--unit", "u001", "--password-stdin");
 
-        Assert.Contains("须用 --unit", noUnit.Error);
+        Assert.Contains("填报员须属于一个单位：请选择所属单位（--unit）", noUnit.Error);
         Assert.Contains("单位名录中没有“区水务局”", unknownUnit.Error);
         Assert.Contains("没有代码为“310101”的地区", unknownRegion.Error);
         Assert.Equal((0, 0), (byName.ExitCode, byCode.ExitCode));

@@ -41,6 +41,8 @@ public static class StaffIdentity
 /// <summary>Refuses passwords found in lists of leaked passwords, and ones built from the user name or the site's name.</summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
 {
+    public const string Code = "CommonPassword";
+
     private static readonly HashSet<string> Common = Load();
 
     // Words people build passwords on, here; a password that is one of them plus digits or symbols is refused.
@@ -59,7 +61,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<StaffUser>
         var refused = Common.Contains(lower) || Common.Contains(stem) || Words.Contains(stem) || IsRun(lower)
             || (name is { Length: >= 3 } && lower.Contains(name, StringComparison.Ordinal));
         return Task.FromResult(refused
-            ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = "这个密码太常见或太容易猜到（如常用密码、用户名、连续或重复的字符），请换一个。" })
+            ? IdentityResult.Failed(new IdentityError { Code = Code, Description = "这个密码太常见或太容易猜到（如常用密码、用户名、连续或重复的字符），请换一个。" })
             : IdentityResult.Success);
     }
 

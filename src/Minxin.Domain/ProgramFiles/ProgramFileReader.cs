@@ -73,6 +73,31 @@ public static partial class ProgramFileReader
         return errors.Count > 0 ? (null, errors) : (report, []);
     }
 
+    /// <summary>
+    /// An indicator of a stored item's plan, as the workspace edits it, checked by the same rules as one in a data file.
+    /// Errors name its fields ("key", "target"); the indicator comes back only when there are none. It is not added to the item.
+    /// </summary>
+    public static (Indicator? Indicator, IReadOnlyList<(string Field, string Message)> Errors) ReadIndicator(IndicatorFile file, Item item)
+    {
+        var validator = new Validator("", new JsonLineIndex());
+        var indicator = validator.Indicator(file, "$", item, 0);
+        return Result(indicator, validator);
+    }
+
+    /// <summary>A site of a stored item's plan, checked as <see cref="ReadIndicator"/> checks an indicator.</summary>
+    public static (Site? Site, IReadOnlyList<(string Field, string Message)> Errors) ReadSite(SiteFile file, Item item)
+    {
+        var validator = new Validator("", new JsonLineIndex());
+        var site = validator.Site(file, "$", item, 0);
+        return Result(site, validator);
+    }
+
+    private static (T?, IReadOnlyList<(string Field, string Message)>) Result<T>(T value, Validator validator) where T : class
+    {
+        var errors = validator.Errors.Select(e => (Field: e.Path.TrimStart('$', '.'), e.Message)).ToList();
+        return errors.Count > 0 ? (null, errors) : (value, []);
+    }
+
     // A GBK or GB18030 file (common from Windows tools) would otherwise read as a string of wrong types.
     private static ProgramFileResult NotUtf8(string fileName, ReadOnlySpan<byte> span)
     {
@@ -111,6 +136,9 @@ public static partial class ProgramFileReader
         }
         return "不是有效的 JSON：" + message.Split(" Path:")[0];
     }
+
+    /// <summary>Whether <paramref name="code"/> can be a program's identifier: lowercase letters, digits and single hyphens (jinnan-2025).</summary>
+    public static bool IsProgramCode(string? code) => code is { Length: > 0 and <= FieldLimits.Code } && SlugPattern().IsMatch(code);
 
     // \z, not $: "$" also matches before a final newline.
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
@@ -275,15 +303,7 @@ public static partial class ProgramFileReader
             Unique(item.Indicators.Select(x => x.Key), $"{path}.indicators", "key", "指标标识");
             foreach (var (site, k) in (file.Sites ?? []).Select((x, k) => (x, k)))
             {
-                var sitePath = $"{path}.sites[{k}]";
-                item.Sites.Add(new Site
-                {
-                    Item = item,
-                    Key = Key(site.Key, sitePath + ".key") ?? "",
-                    Name = Required(site.Name, sitePath + ".name", FieldLimits.Name) ?? "",
-                    Town = Optional(site.Town, sitePath + ".town", FieldLimits.Name),
-                    Position = k,
-                });
+                item.Sites.Add(Site(site, $"{path}.sites[{k}]", item, k));
             }
             Unique(item.Sites.Select(x => x.Key), $"{path}.sites", "key", "点位标识");
             foreach (var (report, k) in (file.Reports ?? []).Select((x, k) => (x, k)))
@@ -295,7 +315,16 @@ public static partial class ProgramFileReader
             return item;
         }
 
-        private Indicator Indicator(IndicatorFile file, string path, Item item, int position)
+        public Site Site(SiteFile file, string path, Item item, int position) => new()
+        {
+            Item = item,
+            Key = Key(file.Key, path + ".key") ?? "",
+            Name = Required(file.Name, path + ".name", FieldLimits.Name) ?? "",
+            Town = Optional(file.Town, path + ".town", FieldLimits.Name),
+            Position = position,
+        };
+
+        public Indicator Indicator(IndicatorFile file, string path, Item item, int position)
         {
             var comparator = file.Comparator is null ? Comparator.Exactly : Enum<Comparator>(file.Comparator, path + ".comparator");
             if (file.Target is null && file.Comparator is not null && comparator != Comparator.Exactly)

@@ -1,19 +1,5 @@
 namespace Minxin.Web.Workspace;
 
-/// <summary>Input a form or API call cannot be saved with, field by field ("values[0].indicator": "…"): HTTP 400.</summary>
-public sealed class InputException(IReadOnlyList<(string Field, string Message)> errors)
-    : Exception(string.Join("；", errors.Select(e => $"{e.Field}: {e.Message}")))
-{
-    public InputException(string field, string message) : this([(field, message)])
-    {
-    }
-
-    public IReadOnlyList<(string Field, string Message)> Errors { get; } = errors;
-
-    public Dictionary<string, string[]> ByField() =>
-        Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-}
-
 /// <summary>The thing changed since the caller read it (a stale If-Match or revision): HTTP 412, nothing saved.</summary>
 public sealed class StaleException(string message) : Exception(message);
 

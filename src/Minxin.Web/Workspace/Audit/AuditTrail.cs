@@ -14,22 +14,15 @@ public sealed class AuditTrail(MinxinDbContext db, IHttpContextAccessor http, Ti
     public AuditEntry Record(StaffActor? actor, string action, string subject, string summary, int? regionId,
         IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null, string? actorName = null)
     {
-        var entry = new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = actor?.UserName ?? actorName ?? "anonymous",
-            ActorUserId = actor?.UserId,
-            Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-            RegionId = regionId,
-            Action = action,
-            Subject = subject,
-            Summary = summary,
-            Changes = before is null && after is null ? [] : FieldChange.Between(before ?? Empty, after ?? Empty),
-        };
-        db.AuditLog.Add(entry);
+        var entry = (actor is null ? Anonymous(actorName) : Author(actor)).Record(db, action, subject, summary, regionId, before, after);
         logger.LogInformation("Audit {Action} {Subject} by {Actor} from {Address}", action, subject, entry.Actor, entry.Address);
         return entry;
     }
 
-    private static readonly Dictionary<string, string?> Empty = [];
+    /// <summary>The signed-in account as the author of the operations shared with the command line (accounts, units, tokens, imports).</summary>
+    public AuditAuthor Author(StaffActor actor) => new(actor.UserName, actor.UserId, Address, clock);
+
+    private AuditAuthor Anonymous(string? name) => new(name ?? "anonymous", null, Address, clock);
+
+    private string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }
