@@ -26,8 +26,20 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
 
     private static readonly Caller[] Everyone = [Caller.Admin, Caller.Coordinator, Caller.OtherRegionCoordinator, Caller.Reporter, Caller.OtherUnitReporter, Caller.Leader];
 
-    /// <summary>One request and who may make it. Paths may hold {item}, {report}, {round}, {attachment}.</summary>
-    public sealed record Rule(string Method, string Route, string Path, Caller[] Allowed, object? Body = null);
+    /// <summary>
+    /// One request and who may make it. Paths may hold {item}, {report}, {round}, {attachment}, {unit}, {victim},
+    /// {token}. API rules go with each caller's token; page rules with its signed-in browser session, posting a form
+    /// with that session's antiforgery token.
+    /// </summary>
+    public sealed record Rule(string Method, string Route, string Path, Caller[] Allowed, object? Body = null, Dictionary<string, string>? Form = null)
+    {
+        public bool IsPage => !Route.StartsWith("/api/", StringComparison.Ordinal);
+    }
+
+    private static readonly Caller[] Coordinators = [Caller.Coordinator, Caller.OtherRegionCoordinator];
+
+    private static Dictionary<string, string> Form(params string[] pairs) =>
+        Enumerable.Range(0, pairs.Length / 2).ToDictionary(i => pairs[2 * i], i => pairs[2 * i + 1]);
 
     private static Rule[] ApiRules() =>
     [
@@ -58,9 +70,47 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("GET", "/workspace", "/workspace", Everyone),
         new("GET", "/workspace/sign-in", "/workspace/sign-in", [.. Everyone, Caller.Anonymous]),
         new("GET", "/workspace/sign-out", "/workspace/sign-out", [.. Everyone, Caller.Anonymous]),
+        new("GET", "/workspace/tasks", "/workspace/tasks", [Caller.Reporter, Caller.OtherUnitReporter]),
+        new("GET", "/workspace/items/{itemId}/report", "/workspace/items/{item}/report?round={round}", [Caller.Reporter]),
+        new("POST", "/workspace/items/{itemId}/report", "/workspace/items/{item}/report?round={round}", [Caller.Reporter], Form: Form("status", "inProgress")),
+        new("GET", "/workspace/reports/{id:int}", "/workspace/reports/{report}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
+        new("POST", "/workspace/reports/{id:int}", "/workspace/reports/{report}", [Caller.Reporter], Form: Form("status", "inProgress", "revision", "0")),
+        new("GET", "/workspace/review", "/workspace/review", [.. Coordinators, Caller.Leader]),
+        new("GET", "/workspace/review/{id:int}", "/workspace/review/{report}", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/workspace/review/{id:int}", "/workspace/review/{report}?handler=return", [Caller.Coordinator], Form: Form("reason", "请补充照片")),
+        new("POST", "/workspace/review/{id:int}", "/workspace/review/{report}?handler=approve", [Caller.Coordinator], Form: Form("note", "")),
+        new("GET", "/workspace/rounds", "/workspace/rounds", [.. Coordinators, Caller.Leader]),
+        new("POST", "/workspace/rounds", "/workspace/rounds", Coordinators, Form: Form("programId", "jinnan-2025", "title", "", "asOf", "", "dueDate", "")),
+        new("GET", "/workspace/rounds/{id:int}", "/workspace/rounds/{round}", [Caller.Coordinator, Caller.Leader]),
+        new("GET", "/workspace/programs", "/workspace/programs", [.. Coordinators, Caller.Leader]),
+        new("POST", "/workspace/programs", "/workspace/programs", Coordinators, Form: Form("code", "", "title", "", "year", "")),
+        new("GET", "/workspace/programs/{code}", "/workspace/programs/jinnan-2025", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/workspace/programs/{code}", "/workspace/programs/jinnan-2025?handler=addCategory", [Caller.Coordinator], Form: Form("name", "")),
+        new("GET", "/workspace/programs/{code}/items/{item}", "/workspace/programs/jinnan-2025/items/07-1", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/workspace/programs/{code}/items/{item}", "/workspace/programs/jinnan-2025/items/07-1?handler=plan", [Caller.Coordinator],
+            Form: Form("revision", "-1")),
+        new("GET", "/workspace/programs/{code}/publish", "/workspace/programs/jinnan-2025/publish", [Caller.Coordinator]),
+        new("POST", "/workspace/programs/{code}/publish", "/workspace/programs/jinnan-2025/publish", [Caller.Coordinator]),
+        new("GET", "/workspace/programs/upload", "/workspace/programs/upload", Coordinators),
+        new("POST", "/workspace/programs/upload", "/workspace/programs/upload", Coordinators),
+        new("GET", "/workspace/programs/import-text", "/workspace/programs/import-text", Coordinators),
+        new("POST", "/workspace/programs/import-text", "/workspace/programs/import-text?handler=read", Coordinators, Form: Form("text", "")),
+        new("GET", "/workspace/units", "/workspace/units", [Caller.Admin, .. Coordinators, Caller.Leader]),
+        new("POST", "/workspace/units", "/workspace/units", [Caller.Admin], Form: Form("name", "")),
+        new("GET", "/workspace/units/{id:int}", "/workspace/units/{unit}", [Caller.Admin]),
+        new("POST", "/workspace/units/{id:int}", "/workspace/units/{unit}", [Caller.Admin], Form: Form("name", "")),
+        new("GET", "/workspace/users", "/workspace/users", [Caller.Admin]),
+        new("POST", "/workspace/users", "/workspace/users", [Caller.Admin], Form: Form("username", "")),
+        new("GET", "/workspace/users/{name}", "/workspace/users/{victim}", [Caller.Admin]),
+        new("POST", "/workspace/users/{name}", "/workspace/users/{victim}?handler=unlock", [Caller.Admin]),
+        new("GET", "/workspace/tokens", "/workspace/tokens", Everyone),
+        new("POST", "/workspace/tokens", "/workspace/tokens", Everyone, Form: Form("name", "")),
+        new("GET", "/workspace/audit", "/workspace/audit", [Caller.Admin, .. Coordinators, Caller.Leader]),
+        new("POST", "/workspace/rounds/{id:int}", "/workspace/rounds/{round}?handler=close", [Caller.Coordinator]),
     ];
 
-    private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<string, string> Values);
+    private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<Caller, StaffSession?> Sessions, Dictionary<Caller, string> FormTokens,
+        Dictionary<string, string> Values);
 
     private async Task<Actors> SetUpAsync()
     {
@@ -84,10 +134,20 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         await Staff.UserAsync(factory, names[Caller.Reporter], "reporter", unit);
         await Staff.UserAsync(factory, names[Caller.OtherUnitReporter], "reporter", otherUnit);
         await Staff.UserAsync(factory, names[Caller.Leader], "leader");
+        var victim = Staff.Unique("victim");
+        await Staff.UserAsync(factory, victim, "leader");
         var clients = new Dictionary<Caller, HttpClient> { [Caller.Anonymous] = factory.CreateClient(new() { AllowAutoRedirect = false }) };
+        var sessions = new Dictionary<Caller, StaffSession?> { [Caller.Anonymous] = null };
+        var formTokens = new Dictionary<Caller, string>
+        {
+            [Caller.Anonymous] = StaffSession.Token(await StaffSession.ReadAsync(await clients[Caller.Anonymous].GetAsync("/workspace/sign-in"), "/workspace/sign-in")),
+        };
         foreach (var (caller, name) in names)
         {
             clients[caller] = await Staff.TokenClientAsync(factory, name);
+            var session = await StaffSession.SignInAsync(factory, name);
+            sessions[caller] = session;
+            formTokens[caller] = StaffSession.Token(await session.PageAsync("/workspace/tokens"));
         }
 
         // An item of the reporter's unit, a round, a submitted report with an attachment.
@@ -103,8 +163,12 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         using var upload = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "证明.pdf" } };
         var attachment = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/reports/{report}/attachments", upload));
         await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/reports/{report}/submit", null);
-        return new Actors(clients, new()
+        await using var db = factory.OpenDatabase();
+        var unitId = db.Units.Single(u => u.Name == unit).Id;
+        return new Actors(clients, sessions, formTokens, new()
         {
+            ["{unit}"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{victim}"] = victim,
             ["{item}"] = item,
             ["{report}"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{round}"] = ((int)round["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -117,8 +181,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
     {
         _ = factory.Server;
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/workspace", StringComparison.Ordinal) || raw.StartsWith("/api/v1/workspace", StringComparison.Ordinal)))
-            .Select(e => e.RoutePattern.RawText!)
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
+            .Where(raw => raw.StartsWith("/workspace", StringComparison.Ordinal) || raw.StartsWith("/api/v1/workspace", StringComparison.Ordinal))
             .Distinct()
             .ToList();
         var covered = ApiRules().Concat(PageRules()).Select(r => r.Route).ToHashSet();
@@ -137,16 +201,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
             foreach (var caller in Enum.GetValues<Caller>())
             {
                 var path = actors.Values.Aggregate(rule.Path, (p, v) => p.Replace(v.Key, v.Value, StringComparison.Ordinal));
-                using var request = new HttpRequestMessage(new HttpMethod(rule.Method), path);
-                if (rule.Body is not null)
-                {
-                    request.Content = JsonContent.Create(rule.Body);
-                }
-                if (rule.Method == "PUT")
-                {
-                    request.Headers.IfMatch.ParseAdd("*");
-                }
-                var response = await actors.Clients[caller].SendAsync(request);
+                var response = rule.IsPage ? await PageAsync(actors, caller, rule, path) : await ApiAsync(actors, caller, rule, path);
                 var status = (int)response.StatusCode;
                 var refused = status is 401 or 403 || (status == 302 && response.Headers.Location?.OriginalString.Contains("/workspace/sign-in", StringComparison.Ordinal) == true);
                 var allowed = rule.Allowed.Contains(caller);
@@ -158,5 +213,31 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         }
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private static async Task<HttpResponseMessage> ApiAsync(Actors actors, Caller caller, Rule rule, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(rule.Method), path);
+        if (rule.Body is not null)
+        {
+            request.Content = JsonContent.Create(rule.Body);
+        }
+        if (rule.Method == "PUT")
+        {
+            request.Headers.IfMatch.ParseAdd("*");
+        }
+        return await actors.Clients[caller].SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> PageAsync(Actors actors, Caller caller, Rule rule, string path)
+    {
+        var session = actors.Sessions[caller];
+        if (rule.Method == "GET")
+        {
+            return session is null ? await actors.Clients[caller].GetAsync(path) : await session.GetAsync(path);
+        }
+        var fields = new Dictionary<string, string>(rule.Form ?? []) { ["__RequestVerificationToken"] = actors.FormTokens[caller] };
+        using var form = new FormUrlEncodedContent(fields);
+        return session is null ? await actors.Clients[caller].PostAsync(path, form) : await session.PostAsync(path, form);
     }
 }

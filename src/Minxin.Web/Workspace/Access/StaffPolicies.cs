@@ -72,6 +72,6 @@ public static class StaffPolicies
 /// <summary>Resource checks from handlers: "may the actor do this to that?", asked of the same handler as the policies.</summary>
 public sealed class StaffAccess(IAuthorizationService authorization, IHttpContextAccessor http)
 {
-    public async Task<bool> MayAsync(StaffAction action, object resource) =>
+    public async Task<bool> MayAsync(StaffAction action, object? resource = null) =>
         (await authorization.AuthorizeAsync(http.HttpContext!.User, resource, new StaffActionRequirement(action))).Succeeded;
 }

@@ -29,9 +29,11 @@ public static class StaffAuthentication
                 o.DefaultChallengeScheme = Scheme;
                 o.DefaultForbidScheme = Scheme;
             })
+            // Tokens are for the API only: a page is a person's, signed in with the cookie.
             .AddPolicyScheme(Scheme, "工作人员", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || (IsApi(context.Request) && !context.Request.Cookies.ContainsKey(CookieName))
+                IsApi(context.Request)
+                && (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || !context.Request.Cookies.ContainsKey(CookieName))
                     ? AccessTokenAuthentication.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)

@@ -42,6 +42,11 @@ public sealed class RoundListModel(MinxinDbContext db, CurrentStaff current, Sta
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Who may not open rounds at all learns nothing from the form.
+        if (!await access.MayAsync(StaffAction.OpenRounds))
+        {
+            return Forbid();
+        }
         await LoadAsync(cancellationToken);
         var program = Openable.FirstOrDefault(p => p.Code == ProgramCode);
         if (program is null)
