@@ -55,6 +55,36 @@ public abstract class MinxinDbContext(DbContextOptions options) : IdentityUserCo
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Saves the tracked changes and moves the data version of <paramref name="programIds"/> on, in one transaction.
+    /// The version moves by an atomic <c>DataVersion + 1</c> in the database, never by writing back a value read
+    /// earlier: two approvals at the same moment give two new versions, and every node sees both.
+    /// </summary>
+    public async Task SaveWithNewDataVersionAsync(IEnumerable<int> programIds, CancellationToken cancellationToken = default)
+    {
+        var ids = programIds.Distinct().ToList();
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            if (ids.Count > 0)
+            {
+                await Programs.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.DataVersion, p => p.DataVersion + 1), cancellationToken);
+            }
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AppendOnly.Check(ChangeTracker);

@@ -47,7 +47,6 @@ public static class ProgramImport
             var outcome = new ImportOutcome(false, sync.PlanChanges, sync.ReportsAdded, sync.ReportsUpdated);
             if (outcome.Changed || sync.SourcesAdded > 0)
             {
-                stored.DataVersion++;
                 if (outcome.PlanChanges > 0)
                 {
                     stored.Revision++;
@@ -58,7 +57,7 @@ public static class ProgramImport
                     audit.Summary = $"{audit.Summary}（计划改动 {outcome.PlanChanges} 处，追加报告 {outcome.ReportsAdded} 份，替换草稿报告 {outcome.ReportsUpdated} 份）";
                     db.AuditLog.Add(audit);
                 }
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveWithNewDataVersionAsync([stored.Id], cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
             return outcome;

@@ -91,9 +91,8 @@ public static class ProgramStore
         program.Publication = PublicationState.Published;
         program.PublishedAt = by.Now;
         program.PublishedBy = publishedBy;
-        program.DataVersion++;
         by.Record(db, "program.published", $"program:{program.Code}", $"发布民心工程《{program.Title}》", program.RegionId, before, PublicationSnapshot(program));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveWithNewDataVersionAsync([program.Id], cancellationToken);
     }
 
     private static Dictionary<string, string?> PublicationSnapshot(LivelihoodProgram program) => new(StringComparer.Ordinal)

@@ -111,12 +111,8 @@ public static class UnitDirectory
         var programs = before["name"] == after["name"]
             ? []
             : await db.Programs.Where(p => p.Categories.Any(c => c.Items.Any(i => i.Units.Any(u => u.UnitId == unit.Id)))).ToListAsync(cancellationToken);
-        foreach (var program in programs)
-        {
-            program.DataVersion++;
-        }
         by.Record(db, "unit.updated", $"unit:{unit.Code}", $"修改单位 {unit.Name}（代码 {unit.Code}）", region.Id, before, after);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveWithNewDataVersionAsync(programs.Select(p => p.Id), cancellationToken);
         return programs.Where(p => p.IsPublished).Select(p => p.Code).ToList();
     }
 

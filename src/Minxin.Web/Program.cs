@@ -24,6 +24,7 @@ app.MapPublicPages();
 app.MapOpenDataApi();
 app.MapWorkspace();
 
-app.Run();
+// Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
+await app.RunAsync();
 
 public partial class Program;

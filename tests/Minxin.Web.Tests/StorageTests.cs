@@ -290,6 +290,27 @@ public abstract class StorageTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Changes_saved_at_the_same_moment_each_move_the_data_version()
+    {
+        await using (var setup = await NewDatabaseAsync())
+        {
+            await ProgramStore.AddAsync(setup, Jinnan(), PublicationState.Published);
+        }
+        await using var check = MinxinDatabase.Create(_storage);
+        var program = await check.Programs.SingleAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var db = MinxinDatabase.Create(_storage);
+            var tracked = await db.Programs.SingleAsync();
+            await db.SaveWithNewDataVersionAsync([tracked.Id]);
+        }));
+
+        check.ChangeTracker.Clear();
+        Assert.Equal(program.DataVersion + 8, (await check.Programs.SingleAsync()).DataVersion);
+    }
+
+    [Fact]
     public async Task A_write_the_database_refuses_leaves_nothing_behind()
     {
         await using var db = await NewDatabaseAsync();

@@ -23,7 +23,7 @@ public static class PlatformSetup
             .SetApplicationName("minxin")
             .PersistKeysToDbContext<MinxinDbContext>();
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
-        RunRequestsOnSocketThreads(builder);
+        RunRequestsOnSocketThreads(builder, storage);
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -42,11 +42,13 @@ public static class PlatformSetup
     /// pool: a cached page costs ~12 µs of CPU instead of ~17 µs. Only cache hits stay there; every other request
     /// moves to the thread pool at once (<see cref="ServeFromPublicCache"/>), so nothing slow runs on a socket thread.
     /// </summary>
-    private static void RunRequestsOnSocketThreads(WebApplicationBuilder builder)
+    private static void RunRequestsOnSocketThreads(WebApplicationBuilder builder, StorageOptions storage)
     {
         // Read once by the socket engine when the first socket is made, which is after this; an explicit setting wins.
+        // It applies to every socket of the process: with PostgreSQL, Npgsql's continuations would run on the socket
+        // threads too, where one blocking wait froze every connection of its thread (seen at start-up, 3 starts in 4).
         const string inlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-        if (Environment.GetEnvironmentVariable(inlineCompletions) is null)
+        if (Environment.GetEnvironmentVariable(inlineCompletions) is null && storage.Provider == DatabaseProvider.Sqlite)
         {
             Environment.SetEnvironmentVariable(inlineCompletions, "1");
         }

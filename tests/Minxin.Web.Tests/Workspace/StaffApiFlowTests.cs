@@ -188,6 +188,38 @@ public abstract class StaffApiFlowTests(MinxinWebFactory factory) : IAsyncLifeti
         Assert.Null((string?)stored["deadline"]);
     }
 
+    [Fact]
+    public async Task Approvals_at_the_same_moment_each_move_the_programs_data_version()
+    {
+        (string Item, string Indicator)[] items = [("01-2", "养老服务综合体"), ("03-1", "意外保险"), ("05-1", "健身设施"), ("06-1", "租房补贴"), ("09-1", "群众活动"), ("10-1", "技能培训")];
+        foreach (var (item, _) in items)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _coordinator.PatchAsJsonAsync($"/api/v1/workspace/items/jinnan-2025-{item}", new { leadUnit = _unit })).StatusCode);
+        }
+        var round = await Staff.JsonAsync(await Staff.PostJsonAsync(_coordinator, "/api/v1/workspace/programs/jinnan-2025/rounds",
+            new { title = "2025年12月月报", asOf = "2025-12-31", dueDate = "2026-01-08" }));
+        var ids = new List<int>();
+        foreach (var (item, indicator) in items)
+        {
+            var created = await Staff.PostJsonAsync(_reporter, $"/api/v1/workspace/items/jinnan-2025-{item}/reports",
+                new { roundId = (int)round["id"]!, status = "inProgress", values = new[] { new { indicator, value = 1 } } });
+            var id = (int)(await Staff.JsonAsync(created))["id"]!;
+            Assert.Equal(HttpStatusCode.OK, (await _reporter.PostAsync($"/api/v1/workspace/reports/{id}/submit", null)).StatusCode);
+            ids.Add(id);
+        }
+        long Version()
+        {
+            using var db = factory.OpenDatabase();
+            return db.Programs.Single(p => p.Code == "jinnan-2025").DataVersion;
+        }
+        var before = Version();
+
+        var approvals = await Task.WhenAll(ids.Select(id => Staff.PostJsonAsync(_coordinator, $"/api/v1/workspace/reports/{id}/approve", new { note = "" })));
+
+        Assert.All(approvals, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(before + ids.Count, Version());
+    }
+
     private static object Report(int roundId, decimal sockets, string note = "累计推动全区既有住宅小区新增电动自行车充电接口") => new
     {
         roundId,

@@ -357,11 +357,10 @@ public sealed class PlanService(MinxinDbContext db, AuditTrail audit, PublicChan
             item.Revision++;
         }
         program.Revision++;
-        program.DataVersion++;
         audit.Record(actor, action, subject, summary, program.RegionId, before, after);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveWithNewDataVersionAsync([program.Id], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -88,12 +88,15 @@ public sealed class ReportingService(MinxinDbContext db, AuditTrail audit, TimeP
         }
     }
 
-    /// <summary>Saves, turning a concurrent change that slipped between read and write into a 412.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves (moving the data version of <paramref name="publicProgramId"/> when the change is public), turning a
+    /// concurrent change that slipped between read and write into a 412.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken, int? publicProgramId = null)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveWithNewDataVersionAsync(publicProgramId is { } id ? [id] : [], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

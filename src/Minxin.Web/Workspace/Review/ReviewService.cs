@@ -19,10 +19,9 @@ public sealed class ReviewService(AuditTrail audit, TimeProvider clock, Reportin
         var before = ReportSnapshot.Of(report);
         ReviewWorkflow.Approve(report, actor.AsReportActor(), clock.GetUtcNow(), note);
         var program = report.Item.Category.Program;
-        program.DataVersion++;
         audit.Record(actor, "report.approved", ReportingService.Subject(report),
             $"{report.Item.PublicId()} 截至 {IsoDate.Format(report.AsOf)} 的报告（第{report.Version}版）审核通过，公开", program.RegionId, before, ReportSnapshot.Of(report));
-        await reporting.SaveAsync(cancellationToken);
+        await reporting.SaveAsync(cancellationToken, program.Id);
         if (program.IsPublished)
         {
             changes.Evict(program.Code);
