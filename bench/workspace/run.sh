@@ -35,7 +35,12 @@ chmod 755 "$work" # the throwaway PostgreSQL runs as the postgres user, below th
 (( units >= 1 && units <= 8 )) || { echo "UNITS must be 1 to 8" >&2; exit 2; }
 
 app_pid='' wrk_pid='' driver_pid='' pg_data=''
-pg_bin=$(dirname "$(readlink -f "$(command -v postgres || echo /usr/local/bin/postgres)")")
+pg_bin=''
+if [[ " $providers " == *" postgres "* ]]; then
+  command -v postgres >/dev/null 2>&1 || { echo "PostgreSQL's postgres is not on PATH (or run with PROVIDERS=sqlite)" >&2; exit 2; }
+  # createdb and psql on PATH may be wrappers; the real tools sit beside the server binary.
+  pg_bin=$(dirname "$(readlink -f "$(command -v postgres)")")
+fi
 stop_postgres() {
   if [[ -n $pg_data ]]; then
     runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
@@ -222,10 +227,13 @@ for k in range(int(sys.argv[1])):
   local version_before; version_before=$(data_version)
   stage "$provider" "load: $reports reports, $concurrency workers (load average $(load))"
   local phase='' phase_ticks=0 phase_started=0 line
-  exec 3< <(cd "$work/driver" && exec dotnet Minxin.Workspace.LoadDriver.dll --url "$base" --tokens "$tokens" --program "$program" \
-    --reports "$reports" --concurrency "$concurrency" --warmup-rounds "$warmup_rounds" --tsv "$work/driver.tsv" --label "$provider" 2>&1)
-  driver_pid=$!
-  while IFS= read -r line <&3; do
+  # The driver's output comes in on $from; it starts each step once it reads a line on $to (after wrk has started).
+  local from to
+  coproc DRIVER { cd "$work/driver" && exec dotnet Minxin.Workspace.LoadDriver.dll --url "$base" --tokens "$tokens" --program "$program" \
+    --reports "$reports" --concurrency "$concurrency" --warmup-rounds "$warmup_rounds" --tsv "$work/driver.tsv" --label "$provider" 2>&1; }
+  driver_pid=$DRIVER_PID
+  exec {from}<&"${DRIVER[0]}" {to}>&"${DRIVER[1]}" # copies: bash closes the coprocess's own when it ends
+  while IFS= read -r line <&"$from"; do
     case $line in
       "@phase-start "*)
         phase=${line#@phase-start }
@@ -235,6 +243,7 @@ for k in range(int(sys.argv[1])):
           wrk "${wrk_args[@]}" -d3600s "$card" >"$dir/wrk-$phase.txt" 2>&1 &
           wrk_pid=$!
         fi
+        printf 'go\n' >&"$to"
         ;;
       "@phase-end "*)
         local seconds; seconds=$(python3 -c "print(($(date +%s%N) - $phase_started) / 1e9)")
@@ -248,7 +257,7 @@ for k in range(int(sys.argv[1])):
       *) printf '  %s\n' "$line" ;;
     esac
   done
-  exec 3<&-
+  exec {from}<&- {to}>&-
   local status=0
   wait "$driver_pid" || status=$?
   driver_pid=''

@@ -4,7 +4,9 @@ using Minxin.Workspace.LoadDriver;
 // The load driver of bench/workspace/run.sh: creates, submits and approves reports through the staff API
 // (/api/v1/workspace) with N concurrent workers, one phase after the other, and prints a table per operation:
 // count, requests per second, p50, p99, errors. Before each measured phase it prints "@phase-start NAME" and after
-// it "@phase-end NAME" on a line of its own, so the script can measure the public card with wrk during that phase.
+// it "@phase-end NAME" on a line of its own, so the script can measure the public card with wrk during that phase;
+// when its standard input is redirected it starts the phase only once it has read a line there (or reached its end),
+// so the phase never begins before the script has started wrk.
 // Exit code 0 only when every request succeeded (2xx); 1 when any failed; 2 for a wrong command line or setup.
 //
 // Usage: dotnet Minxin.Workspace.LoadDriver.dll --url http://127.0.0.1:PORT --tokens FILE
@@ -61,6 +63,10 @@ var results = new List<PhaseResult>();
 foreach (var (name, operation) in workflow.Operations)
 {
     Console.WriteLine("@phase-start " + name);
+    if (Console.IsInputRedirected)
+    {
+        await Console.In.ReadLineAsync();
+    }
     var result = await Phase.RunAsync(name, plan.Measured, options.Concurrency, operation);
     Console.WriteLine("@phase-end " + name);
     results.Add(result);
