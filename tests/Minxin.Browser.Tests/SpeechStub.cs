@@ -2,7 +2,8 @@ namespace Minxin.Browser.Tests;
 
 /// <summary>
 /// Headless Chromium has no voices: the tests replace speechSynthesis with a recorder, so what would be spoken, in
-/// which language and at which rate, can be read back from window.__spoken.
+/// which language and at which rate, can be read back from window.__spoken. Each utterance "lasts" 40 ms, so a
+/// reading is still under way when a test looks at the button that stops it.
 /// </summary>
 public static class SpeechStub
 {
@@ -12,7 +13,7 @@ public static class SpeechStub
           const synth = {
             speaking: false, paused: false, pending: false,
             getVoices: () => [],
-            speak: u => { window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate }); setTimeout(() => u.onend && u.onend(), 0); },
+            speak: u => { window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate }); setTimeout(() => u.onend && u.onend(), 40); },
             cancel: () => { window.__cancelled = (window.__cancelled || 0) + 1; },
             pause: () => { synth.paused = true; },
             resume: () => { synth.paused = false; },

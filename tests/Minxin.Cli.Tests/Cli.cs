@@ -26,7 +26,8 @@ public static class Cli
         using var process = StartProcess(dataDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
@@ -36,6 +37,7 @@ public static class Cli
         var dll = Path.Combine(AppContext.BaseDirectory, "minxin.dll");
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true, // closed at once below: the program never waits on the test runner's input
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
@@ -48,6 +50,8 @@ public static class Cli
         }
         start.Environment["MINXIN_DATA"] = dataDirectory;
         start.Environment.Remove("MINXIN_DATABASE");
-        return Process.Start(start)!;
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return process;
     }
 }

@@ -26,8 +26,9 @@ public sealed class KillTests
         {
             using var process = Cli.StartProcess(storage.DataDirectory, "import", files[(round + 1) % 2], "--replace");
             await Task.Delay(random.Next(300, 1600));
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            process.Kill();
+            // A bounded, synchronous wait: an unbounded WaitForExitAsync once hung a CI run for an hour.
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"round {round}: the killed import did not exit");
 
             var export = await Cli.RunAsync(storage, "export", "--program", "jinnan-2025");
             Assert.True(export.Out == original || export.Out == changed, $"round {round}: the program is neither the old nor the new one");
