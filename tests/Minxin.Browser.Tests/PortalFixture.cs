@@ -32,12 +32,15 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
     /// <summary>The app's services, for tests that set up what they need (staff accounts) the way the app does.</summary>
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The app's database, for the `minxin` command run beside it.</summary>
+    public Minxin.Data.StorageOptions Storage { get; } = TestStorage.NewSqlite();
+
     public string Artifacts { get; } = Environment.GetEnvironmentVariable("MINXIN_TEST_ARTIFACTS")
         ?? Path.Combine(Repository.Root, "test-artifacts");
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(TestStorage.NewSqlite().DataDirectory);
+        _factory = new Factory(Storage.DataDirectory);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -65,6 +68,13 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
             await _factory.DisposeAsync();
         }
     }
+}
+
+/// <summary>The staff flow from a fresh app: its own app and browser, so the accounts it makes are its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkspaceFlowLane : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "workspace-flow";
 }
 
 [CollectionDefinition(Name)]
