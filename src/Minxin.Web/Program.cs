@@ -1,7 +1,7 @@
 using Minxin.Web.Home;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 // Settings, views and static files come from beside the app, so it runs the same from any working directory;
@@ -9,7 +9,7 @@ using Minxin.Web.ReportCards;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddPlatform();
-builder.Services.AddPublishing();
+builder.Services.AddPublicCache();
 builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Home;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Items;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
 using Minxin.Web.Items;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.OpenData;

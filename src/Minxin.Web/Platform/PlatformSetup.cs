@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 using Minxin.Data;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 
 namespace Minxin.Web.Platform;
 

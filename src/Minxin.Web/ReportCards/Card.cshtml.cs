@@ -4,7 +4,7 @@ using Minxin.Domain;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
 using Minxin.Domain.Search;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 
 namespace Minxin.Web.ReportCards;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minxin.Domain.ReportCards;
 using Minxin.Domain.Search;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Search;

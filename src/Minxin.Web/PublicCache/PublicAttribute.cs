@@ -1,4 +1,4 @@
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>
 /// Marks an endpoint whose response is the same for every reader: it is cached by <see cref="PublicPageCache"/>,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>
 /// A public response as rendered, and its compressed copies, each made the first time a reader accepts that encoding.

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Minxin.Web.Platform;
+using Minxin.Web.ReportCards;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>
 /// Before routing: answers a public GET from the cache when it can, on the socket thread the request came in on.
@@ -115,9 +116,9 @@ public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache,
     }
 }
 
-public static class PublishingSetup
+public static class PublicCacheSetup
 {
-    public static IServiceCollection AddPublishing(this IServiceCollection services)
+    public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicPageCache>();
