@@ -23,6 +23,7 @@ public static class PlatformSetup
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         RunRequestsOnSocketThreads(builder);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems.Exceptions>();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -70,6 +71,7 @@ public static class PlatformSetup
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseApiProblems();
         if (app.Configuration.GetValue<bool>($"{MinxinOptions.Section}:HttpsRedirect"))
         {
             app.UseHsts();
