@@ -72,12 +72,14 @@ public static class PlatformSetup
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
+        app.UseMiddleware<RequestChecks>();
         if (app.Configuration.GetValue<bool>($"{MinxinOptions.Section}:HttpsRedirect"))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
         app.UseRouting();
+        app.UseMiddleware<PageMethods>();
         // Named here, after the cache lookup; left implicit, WebApplication would run them before every request.
         app.UseAuthentication();
         app.UseAuthorization();

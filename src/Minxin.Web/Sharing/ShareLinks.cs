@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Minxin.Web.Platform;
 using QRCoder;
+using QRCoder.Exceptions;
 
 namespace Minxin.Web.Sharing;
 
@@ -10,6 +11,9 @@ namespace Minxin.Web.Sharing;
 public sealed class ShareLinks(IOptions<MinxinOptions> options)
 {
     private const int MaxCachedCodes = 4096;
+
+    /// <summary>What the largest QR code (version 40) holds as bytes at error correction level M.</summary>
+    private const int MaxQrBytes = 2331;
     private readonly ConcurrentDictionary<string, string> _qrCodes = new(StringComparer.Ordinal);
 
     /// <summary>The absolute URL of this request: on the configured public address when there is one.</summary>
@@ -21,15 +25,20 @@ public sealed class ShareLinks(IOptions<MinxinOptions> options)
 
     /// <summary>
     /// The QR code of <paramref name="url"/> as SVG: one path of dark modules on a white square with its quiet zone,
-    /// black on white in every colour scheme so any phone can scan it.
+    /// black on white in every colour scheme so any phone can scan it. None for an address too long for any QR code
+    /// (only a hostile Host header makes one): the page still carries its link.
     /// </summary>
-    public string QrSvg(string url)
+    public string? QrSvg(string url)
     {
         if (_qrCodes.TryGetValue(url, out var svg))
         {
             return svg;
         }
         svg = Render(url);
+        if (svg is null)
+        {
+            return null;
+        }
         if (_qrCodes.Count >= MaxCachedCodes)
         {
             _qrCodes.Clear();
@@ -37,10 +46,30 @@ public sealed class ShareLinks(IOptions<MinxinOptions> options)
         return _qrCodes[url] = svg;
     }
 
-    private static string Render(string url)
+    private static QRCodeData? Encode(string url)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        if (Encoding.UTF8.GetByteCount(url) > MaxQrBytes)
+        {
+            return null;
+        }
+        try
+        {
+            using var generator = new QRCodeGenerator();
+            return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        }
+        catch (DataTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Render(string url)
+    {
+        using var data = Encode(url);
+        if (data is null)
+        {
+            return null;
+        }
         var matrix = data.ModuleMatrix;
         var size = matrix.Count;
         var path = new StringBuilder();
