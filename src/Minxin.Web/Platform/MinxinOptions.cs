@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Minxin.Web.Platform;
 
 /// <summary>The "Minxin" configuration section.</summary>
-public sealed class MinxinOptions
+public sealed class MinxinOptions : IValidatableObject
 {
     public const string Section = "Minxin";
 
@@ -26,4 +27,20 @@ public sealed class MinxinOptions
 
     /// <summary>TLS belongs to the reverse proxy; turn this on only when Kestrel itself serves HTTPS.</summary>
     public bool HttpsRedirect { get; set; }
+
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses ("10.0.0.5") or
+    /// networks ("10.0.0.0/8"). Empty by default: forwarded headers are then ignored, whoever sends them.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>"10.0.0.5" (one address) or "10.0.0.0/8"; null when it is neither.</summary>
+    public static IPNetwork? ParseNetwork(string text) =>
+        IPNetwork.TryParse(text, out var network) ? network
+        : IPAddress.TryParse(text, out var address) ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
+        : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Where(p => ParseNetwork(p) is null).Select(p => new ValidationResult(
+            $"“{p}” is neither an IP address nor a network such as 10.0.0.0/8.", [nameof(TrustedProxies)]));
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Minxin.Web.Platform;
 
 namespace Minxin.Web.PublicCache;
 
@@ -30,7 +32,7 @@ public sealed class CachedResponse(string contentType, byte[] body, DateTimeOffs
 /// A hit is a dictionary lookup and one write of a few kilobytes, which is what lets a card be served at the speed
 /// of a static file. Bounded: past <see cref="MaxEntries"/> everything is dropped and refilled on demand.
 /// </summary>
-public sealed class PublicPageCache(TimeProvider clock)
+public sealed class PublicPageCache(TimeProvider clock, IOptions<MinxinOptions> options)
 {
     /// <summary>About 20 MB of cards and their compressed copies; any date or filter makes its own entry.</summary>
     public const int MaxEntries = 250;
@@ -40,6 +42,8 @@ public sealed class PublicPageCache(TimeProvider clock)
 
     private const int MaxRememberedCookies = 1000;
 
+    private readonly string? _baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/');
+
     private readonly ConcurrentDictionary<string, string> _preferencesByCookie = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedResponse> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _keysByTag = new(StringComparer.Ordinal);
@@ -47,14 +51,17 @@ public sealed class PublicPageCache(TimeProvider clock)
     public static string ProgramTag(string code) => "program:" + code;
 
     /// <summary>
-    /// One entry per address (host, path, query: shared links and QR codes carry the host) and way of reading (the
-    /// mode and toolbar settings change the markup). A request without the preferences cookie reads the default way.
+    /// One entry per address (scheme, host, path, query: shared links and QR codes carry them, unless the public base
+    /// URL is fixed) and way of reading (the mode and toolbar settings change the markup). A request without the
+    /// preferences cookie reads the default way.
     /// </summary>
     public string Key(HttpRequest request)
     {
         var cookie = request.Headers.Cookie;
         var preferences = cookie.Count == 0 ? "" : cookie.Count > 1 ? PreferencesOf(request) : PreferencesOf(cookie[0]!, request);
-        return string.Concat(request.Host.Value, request.Path.Value, request.QueryString.Value, "\n" + preferences);
+        return _baseUrl is null
+            ? string.Concat([request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value, "\n", preferences])
+            : string.Concat([_baseUrl, request.Path.Value, request.QueryString.Value, "\n", preferences]);
     }
 
     // A reader sends the same Cookie header with every request: its preferences are parsed once.
