@@ -32,8 +32,8 @@ public static class OpenDataApi
         app.MapOpenApi().Public();
         var api = app.MapGroup("/api/v1").WithTags("开放数据").Public();
         api.MapGet("/programs", ListPrograms).WithSummary("全部民心工程");
-        api.MapGet("/programs/{code}/report-card", GetCard).WithSummary("某日的成绩单（asOf 缺省为最新数据）");
-        api.MapGet("/programs/{code}/report-card.csv", GetCardCsv).WithSummary("成绩单 CSV，每个指标一行");
+        api.MapGet("/programs/{code}/report-card", GetCard).WithSummary("某日的成绩单（asOf 缺省为最新数据）").Public(AsOfParameter.Name);
+        api.MapGet("/programs/{code}/report-card.csv", GetCardCsv).WithSummary("成绩单 CSV，每个指标一行").Public(AsOfParameter.Name);
         api.MapGet("/items/{id}", GetItem).WithSummary("子项及其全部经审核的进展报告");
         return app;
     }

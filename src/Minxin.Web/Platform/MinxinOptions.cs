@@ -25,6 +25,13 @@ public sealed class MinxinOptions : IValidatableObject
     /// <summary>Output caching of public pages and open data; off only to measure the uncached cost (bench/).</summary>
     public bool CachePublicPages { get; set; } = true;
 
+    /// <summary>
+    /// The page cache's budget: the card and its compressed copies take ~80 KB, a filtered card less, so the default
+    /// holds hundreds of dates, filters and searches. Past it the least recently used go.
+    /// </summary>
+    [Range(1, 65536)]
+    public int PublicCacheMegabytes { get; set; } = 64;
+
     /// <summary>TLS belongs to the reverse proxy; turn this on only when Kestrel itself serves HTTPS.</summary>
     public bool HttpsRedirect { get; set; }
 

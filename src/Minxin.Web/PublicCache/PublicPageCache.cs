@@ -10,43 +10,96 @@ namespace Minxin.Web.PublicCache;
 /// Each copy has its own ETag, so a browser can revalidate whichever it holds. A response that will be kept is
 /// compressed thoroughly; one made for a single reader, quickly.
 /// </summary>
-public sealed class CachedResponse(string contentType, byte[] body, DateTimeOffset storedAt, bool kept)
+public sealed class CachedResponse
 {
-    private readonly ConcurrentDictionary<string, Variant> _variants = new(StringComparer.Ordinal);
+    /// <summary>The object, its copies' records and ETags, beside the bytes themselves.</summary>
+    internal const int Overhead = 512;
+
+    private readonly PublicPageCache? _cache;
+    private readonly byte[] _body;
+    private Variant? _identity;
+    private Variant? _brotli;
+    private Variant? _gzip;
+
+    internal CachedResponse(PublicPageCache? cache, PublicPageCache.Render render, string key, string contentType, byte[] body, DateTimeOffset storedAt)
+    {
+        _cache = cache;
+        _body = body;
+        Render = render;
+        Key = key;
+        ContentType = contentType;
+        StoredAt = storedAt;
+    }
 
     public sealed record Variant(string Encoding, byte[] Body, string ETag);
 
-    public string ContentType { get; } = contentType;
+    public PublicPageCache.Render Render { get; }
 
-    public DateTimeOffset StoredAt { get; } = storedAt;
+    public string Key { get; }
 
-    public Variant For(string encoding) => _variants.GetOrAdd(encoding, e =>
+    public string ContentType { get; }
+
+    public DateTimeOffset StoredAt { get; }
+
+    /// <summary>What the cache counts for this response: the page as rendered (its compressed copies are added as made).</summary>
+    public long Bytes => _body.Length + Overhead;
+
+    public Variant For(string encoding)
     {
-        var bytes = e == PublicCompression.Identity ? body : PublicCompression.Compress(body, e, thorough: kept);
-        return new Variant(e, bytes, "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");
-    });
+        ref var slot = ref Slot(encoding);
+        if (slot is { } made)
+        {
+            return made;
+        }
+        var bytes = encoding == PublicCompression.Identity ? _body : PublicCompression.Compress(_body, encoding, thorough: _cache is not null);
+        var variant = new Variant(encoding, bytes, "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"");
+        if (Interlocked.CompareExchange(ref slot, variant, null) is { } first)
+        {
+            return first;
+        }
+        _cache?.Grew(this, ReferenceEquals(bytes, _body) ? 0 : bytes.Length);
+        return variant;
+    }
+
+    private ref Variant? Slot(string encoding)
+    {
+        if (encoding == "br")
+        {
+            return ref _brotli;
+        }
+        if (encoding == "gzip")
+        {
+            return ref _gzip;
+        }
+        return ref _identity;
+    }
 }
 
 /// <summary>
-/// Public responses kept in memory, one per address and way of reading, each tagged with the program it shows.
-/// A hit is a dictionary lookup and one write of a few kilobytes, which is what lets a card be served at the speed
-/// of a static file. Bounded: past <see cref="MaxEntries"/> everything is dropped and refilled on demand.
+/// Public responses kept in memory, one per canonical address and way of reading, each tagged with the program it
+/// shows. A hit is a dictionary lookup, a timestamp and one write of a few kilobytes, which is what lets a card be
+/// served at the speed of a static file. Bounded by bytes (<see cref="MinxinOptions.PublicCacheMegabytes"/>): past
+/// the budget the least recently used pages go, so a flood of new addresses never pushes out the card.
 /// </summary>
 public sealed class PublicPageCache(TimeProvider clock, IOptions<MinxinOptions> options)
 {
-    /// <summary>About 20 MB of cards and their compressed copies; any date or filter makes its own entry.</summary>
-    public const int MaxEntries = 250;
-
     /// <summary>Pages about no one program (the home page, the program list) show them all.</summary>
     public const string ProgramListTag = "programs";
 
-    private const int MaxRememberedCookies = 1000;
+    /// <summary>Enough for thousands of readers' Cookie headers; each is parsed once.</summary>
+    private const long PreferencesBytes = 1 << 20;
 
     private readonly string? _baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/');
+    private readonly LruCache<string> _preferencesByCookie = new(PreferencesBytes);
+    private readonly LruCache<CachedResponse> _entries = new((long)options.Value.PublicCacheMegabytes << 20);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
-    private readonly ConcurrentDictionary<string, string> _preferencesByCookie = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedResponse> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _keysByTag = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A render in progress: the program it shows and that program's generation when it began. A render begun before
+    /// an eviction of its program may have read the data the eviction replaced, so it is not kept after it.
+    /// </summary>
+    public readonly record struct Render(string Tag, long Generation);
 
     public static string ProgramTag(string code) => "program:" + code;
 
@@ -67,50 +120,45 @@ public sealed class PublicPageCache(TimeProvider clock, IOptions<MinxinOptions> 
     // A reader sends the same Cookie header with every request: its preferences are parsed once.
     private string PreferencesOf(string cookieHeader, HttpRequest request)
     {
-        if (_preferencesByCookie.TryGetValue(cookieHeader, out var preferences))
+        if (_preferencesByCookie.TryGet(cookieHeader, out var preferences))
         {
             return preferences;
         }
         preferences = PreferencesOf(request);
-        if (_preferencesByCookie.Count < MaxRememberedCookies)
-        {
-            _preferencesByCookie[cookieHeader] = preferences;
-        }
+        _preferencesByCookie.Set(cookieHeader, preferences, 2L * preferences.Length);
         return preferences;
     }
 
     private static string PreferencesOf(HttpRequest request) => Accessibility.ReaderPreferences.From(request).ToString();
 
-    public int Count => _entries.Count;
+    public bool TryGet(string key, out CachedResponse response) => _entries.TryGet(key, out response!);
 
-    public bool TryGet(string key, out CachedResponse response) => _entries.TryGetValue(key, out response!);
+    /// <summary>Call before the page is rendered: the program's generation is read before any of its data.</summary>
+    public Render Begin(string tag) => new(tag, _generations.GetValueOrDefault(tag));
 
-    public CachedResponse Create(string contentType, byte[] body, bool kept) => new(contentType, body, clock.GetUtcNow(), kept);
+    /// <summary>The rendered response, to be <paramref name="kept"/> (then stored and compressed thoroughly) or not.</summary>
+    public CachedResponse Create(Render render, string key, string contentType, byte[] body, bool kept) =>
+        new(kept ? this : null, render, key, contentType, body, clock.GetUtcNow());
 
-    public void Store(string key, string tag, CachedResponse response)
+    /// <summary>Keeps the response unless its program was evicted since its render began (or it is too large).</summary>
+    public bool Store(CachedResponse response)
     {
-        if (_entries.Count >= MaxEntries)
+        lock (_gate)
         {
-            Clear();
+            return _generations.GetValueOrDefault(response.Render.Tag) == response.Render.Generation
+                && _entries.Set(response.Key, response, response.Bytes);
         }
-        _entries[key] = response;
-        _keysByTag.GetOrAdd(tag, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[key] = 0;
     }
 
+    /// <summary>Drops the program's pages; a render of it already under way is not kept either.</summary>
     public void Evict(string tag)
     {
-        if (_keysByTag.TryRemove(tag, out var keys))
+        lock (_gate)
         {
-            foreach (var key in keys.Keys)
-            {
-                _entries.TryRemove(key, out _);
-            }
+            _generations[tag] = _generations.GetValueOrDefault(tag) + 1;
+            _entries.RemoveWhere(r => r.Render.Tag == tag);
         }
     }
 
-    public void Clear()
-    {
-        _entries.Clear();
-        _keysByTag.Clear();
-    }
+    internal void Grew(CachedResponse response, long bytes) => _entries.Grow(response.Key, response, bytes + 64);
 }

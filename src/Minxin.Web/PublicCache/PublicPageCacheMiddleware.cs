@@ -32,18 +32,30 @@ public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache c
 }
 
 /// <summary>
-/// After routing: the response of a public endpoint is buffered, compressed in one go for this reader, sent with an
-/// ETag, and — when it is a 200 without cookies and the cache is on — kept for the next reader.
+/// After routing: a public endpoint's request is rewritten to its canonical address (<see cref="CanonicalAddress"/>)
+/// and answered from the cache under it when it can (an address with unknown parameters shares the entry of the one
+/// without). Otherwise the response is buffered, compressed in one go for this reader, sent with an ETag, and — when
+/// it is a 200 without cookies and the cache is on — kept for the next reader.
 /// </summary>
 public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache, IOptions<MinxinOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || !context.IsPublic())
+        var method = context.Request.Method;
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            || context.GetEndpoint()?.Metadata.GetMetadata<PublicAttribute>() is not { } page)
         {
             await next(context);
             return;
         }
+        CanonicalAddress.Apply(context, page);
+        var key = cache.Key(context.Request);
+        if (cache.TryGet(key, out var cached))
+        {
+            await WriteAsync(context, cached, fromCache: true);
+            return;
+        }
+        var render = cache.Begin(TagOf(context));
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -67,10 +79,10 @@ public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache,
             return;
         }
         var kept = options.Value.CachePublicPages;
-        var rendered = cache.Create(response.ContentType, buffer.ToArray(), kept);
+        var rendered = cache.Create(render, key, response.ContentType, buffer.ToArray(), kept);
         if (kept)
         {
-            cache.Store(cache.Key(context.Request), TagOf(context), rendered);
+            cache.Store(rendered);
         }
         await WriteAsync(context, rendered, fromCache: false);
     }

@@ -8,7 +8,7 @@ using Minxin.Web.PublicCache;
 
 namespace Minxin.Web.ReportCards;
 
-[Public]
+[Public(AsOfParameter.Name, "status", "category", "unit", "q")]
 public sealed class CardModel(PublicPrograms programs) : PageModel
 {
     public ReportCard Card { get; private set; } = null!;

@@ -7,7 +7,7 @@ using Minxin.Web.ReportCards;
 namespace Minxin.Web.Search;
 
 /// <summary>/search?q=充电: items of every program whose wording, indicators, sites or progress mention the words.</summary>
-[Public]
+[Public("q")]
 public sealed class SearchPageModel(PublicPrograms programs) : PageModel
 {
     public const int MaxQueryLength = 100;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Minxin.Web.Platform;
@@ -10,13 +9,18 @@ namespace Minxin.Web.Sharing;
 /// <summary>The page's own address, for the copy-link field, Open Graph and the QR code a phone can scan.</summary>
 public sealed class ShareLinks(IOptions<MinxinOptions> options)
 {
-    private const int MaxCachedCodes = 4096;
+    /// <summary>A card's code is ~3 KB of SVG; the longest canonical address gives ~60 KB.</summary>
+    private const long QrCodeBytes = 4 << 20;
 
     /// <summary>What the largest QR code (version 40) holds as bytes at error correction level M.</summary>
     private const int MaxQrBytes = 2331;
-    private readonly ConcurrentDictionary<string, string> _qrCodes = new(StringComparer.Ordinal);
 
-    /// <summary>The absolute URL of this request: on the configured public address when there is one.</summary>
+    private readonly LruCache<string> _qrCodes = new(QrCodeBytes);
+
+    /// <summary>
+    /// The absolute URL of this request: on the configured public address when there is one. A public page's request
+    /// has been rewritten to its canonical address by then, so that is what is shared.
+    /// </summary>
     public string AbsoluteUrl(HttpRequest request)
     {
         var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
@@ -30,20 +34,16 @@ public sealed class ShareLinks(IOptions<MinxinOptions> options)
     /// </summary>
     public string? QrSvg(string url)
     {
-        if (_qrCodes.TryGetValue(url, out var svg))
+        if (_qrCodes.TryGet(url, out var svg))
         {
             return svg;
         }
         svg = Render(url);
-        if (svg is null)
+        if (svg is not null)
         {
-            return null;
+            _qrCodes.Set(url, svg, 2L * svg.Length);
         }
-        if (_qrCodes.Count >= MaxCachedCodes)
-        {
-            _qrCodes.Clear();
-        }
-        return _qrCodes[url] = svg;
+        return svg;
     }
 
     private static QRCodeData? Encode(string url)
