@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Minxin.Web.Platform;
 
 namespace Minxin.Web.Accessibility;
 
@@ -22,7 +23,7 @@ public static class PreferencesEndpoint
                 : Apply(ReaderPreferences.From(context.Request), mode, text, scheme, cursor, guides, plain, captions);
             preferences.WriteTo(context.Response);
             return Results.Redirect(LocalOrHome(@return), permanent: false, preserveMethod: false);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.Public);
         return app;
     }
 

@@ -36,6 +36,21 @@ public sealed class MinxinOptions : IValidatableObject
     public bool HttpsRedirect { get; set; }
 
     /// <summary>
+    /// Public pages and open data each client address may have rendered per minute (a token bucket holding a minute's
+    /// worth). Cached pages do not count. Generous: offices and mobile networks put many readers behind one address.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int PublicRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Sign-in attempts per client address per minute (<see cref="RateLimitPolicies.SignIn"/>).</summary>
+    [Range(1, int.MaxValue)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Citizens' messages per client address per minute (<see cref="RateLimitPolicies.Messages"/>).</summary>
+    [Range(1, int.MaxValue)]
+    public int MessagesPerMinute { get; set; } = 5;
+
+    /// <summary>
     /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses ("10.0.0.5") or
     /// networks ("10.0.0.0/8"). Empty by default: forwarded headers are then ignored, whoever sends them.
     /// </summary>

@@ -25,6 +25,7 @@ public static class PlatformSetup
         RunRequestsOnSocketThreads(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiProblems.Exceptions>();
+        builder.Services.AddRateLimits();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MinxinOptions>>((o, minxin) => TrustOnly(o, minxin.Value));
@@ -101,6 +102,8 @@ public static class PlatformSetup
         app.UseMiddleware<RequestChecks>();
         app.UseRouting();
         app.UseMiddleware<PageMethods>();
+        // After the cache lookup: cached pages are never limited.
+        app.UseRateLimiter();
         // Named here, after the cache lookup; left implicit, WebApplication would run them before every request.
         app.UseAuthentication();
         app.UseAuthorization();
