@@ -55,10 +55,12 @@ public abstract class HardeningTests(MinxinWebFactory factory)
 
         var https = await proxied.SendAsync("GET", "/programs/jinnan-2025", proxy, ("X-Forwarded-Proto", "https"), ("X-Forwarded-For", "203.0.113.9"));
         var http = await proxied.SendAsync("GET", "/programs/jinnan-2025", proxy);
+        var capitals = await proxied.SendAsync("GET", "/items/jinnan-2025-07-1", IPAddress.Parse("192.0.2.1"), ("X-Forwarded-Proto", "HTTPS"));
         var script = await proxied.SendAsync("GET", "/programs/jinnan-2025", IPAddress.Parse("192.0.2.1"), ("X-Forwarded-Proto", "javascript"));
 
         Assert.Equal("https://localhost/programs/jinnan-2025", (await ShareLink.OfAsync(https.Body)).QrCode);
         Assert.Equal("http://localhost/programs/jinnan-2025", (await ShareLink.OfAsync(http.Body)).QrCode);
+        Assert.Equal("https://localhost/items/jinnan-2025-07-1", (await ShareLink.OfAsync(capitals.Body)).Field);
         Assert.Equal(400, script.Status);
         Assert.Contains("请求有误", script.Body);
         Assert.DoesNotContain("javascript:", script.Body);

@@ -18,10 +18,16 @@ public sealed class RequestChecks(RequestDelegate next)
         // The error page shown for a refused request is not refused again.
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
-            if (request.Scheme is not ("http" or "https"))
+            var scheme = request.Scheme;
+            if (scheme is not ("http" or "https"))
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Task.CompletedTask;
+                if (!scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return Task.CompletedTask;
+                }
+                // A proxy may write it in capitals; links and cache keys use one spelling.
+                request.Scheme = scheme.ToLowerInvariant();
             }
             if (request.QueryString.Value?.Length > MaxQueryLength)
             {
