@@ -12,8 +12,8 @@ namespace Minxin.Web.PublicCache;
 /// </summary>
 public static class CanonicalAddress
 {
-    /// <summary>As long as a search may be (<see cref="Search.SearchPageModel.MaxQueryLength"/>).</summary>
-    public const int MaxValueLength = Search.SearchPageModel.MaxQueryLength;
+    /// <summary>Room for any date, filter or search a reader types; the search page cuts its words to as many.</summary>
+    public const int MaxValueLength = 100;
 
     /// <summary>Rewrites the request to its canonical address, so the page sees only what its address says.</summary>
     public static void Apply(HttpContext context, PublicAttribute page)

@@ -12,8 +12,9 @@ namespace Minxin.Web.PublicCache;
 /// </summary>
 public sealed class CachedResponse
 {
-    /// <summary>The object, its copies' records and ETags, beside the bytes themselves.</summary>
-    internal const int Overhead = 512;
+    /// <summary>The object beside the bytes of the page; each copy adds its record and ETag.</summary>
+    private const int Overhead = 256;
+    private const int VariantOverhead = 96;
 
     private readonly PublicPageCache? _cache;
     private readonly byte[] _body;
@@ -57,7 +58,7 @@ public sealed class CachedResponse
         {
             return first;
         }
-        _cache?.Grew(this, ReferenceEquals(bytes, _body) ? 0 : bytes.Length);
+        _cache?.Grew(this, VariantOverhead + (ReferenceEquals(bytes, _body) ? 0 : bytes.Length));
         return variant;
     }
 
@@ -160,5 +161,5 @@ public sealed class PublicPageCache(TimeProvider clock, IOptions<MinxinOptions> 
         }
     }
 
-    internal void Grew(CachedResponse response, long bytes) => _entries.Grow(response.Key, response, bytes + 64);
+    internal void Grew(CachedResponse response, long bytes) => _entries.Grow(response.Key, response, bytes);
 }

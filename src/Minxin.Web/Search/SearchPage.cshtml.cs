@@ -13,7 +13,7 @@ namespace Minxin.Web.Search;
 [EnableRateLimiting(RateLimitPolicies.Public)]
 public sealed class SearchPageModel(PublicPrograms programs) : PageModel
 {
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = CanonicalAddress.MaxValueLength;
 
     public string Query { get; private set; } = "";
 

@@ -9,7 +9,7 @@ namespace Minxin.Web.Sharing;
 /// <summary>The page's own address, for the copy-link field, Open Graph and the QR code a phone can scan.</summary>
 public sealed class ShareLinks(IOptions<MinxinOptions> options)
 {
-    /// <summary>A card's code is ~3 KB of SVG; the longest canonical address gives ~60 KB.</summary>
+    /// <summary>A card's code is ~3 KB of SVG; one for a long Chinese filter ~200 KB.</summary>
     private const long QrCodeBytes = 4 << 20;
 
     /// <summary>What the largest QR code (version 40) holds as bytes at error correction level M.</summary>
