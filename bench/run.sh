@@ -8,47 +8,12 @@ duration=${1:-10}
 connections=${2:-64}
 warmup=${3:-10}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=$(mktemp -d /tmp/minxin-bench.XXXXXX)
-chmod 755 "$work" # nginx workers run as another user
 results="$root/bench/results"
 mkdir -p "$results"
+source "$root/bench/common.sh"
 
-for tool in wrk nginx; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "Installing $tool…"; apt-get install -y -qq "$tool" >/dev/null; }
-done
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-echo "Publishing Minxin.Web (Release)…"
-dotnet publish "$root/src/Minxin.Web" -c Release -o "$work/web" --nologo -v quiet >/dev/null
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# start_app NAME CACHE(true|false) → sets app_port, app_pid
-start_app() {
-  local name=$1 cache=$2
-  app_port=$(free_port)
-  mkdir -p "$work/data-$name"
-  (cd "$work/web" && MINXIN_DATA="$work/data-$name" Minxin__CachePublicPages=$cache ASPNETCORE_ENVIRONMENT=Production \
-     Logging__LogLevel__Default=Warning exec dotnet Minxin.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/$name.log" 2>&1) &
-  app_pid=$!
-  pids+=("$app_pid")
-  local started=$(date +%s%N)
-  until curl -fs -o /dev/null "http://127.0.0.1:$app_port/programs/jinnan-2025"; do
-    sleep 0.05
-    kill -0 "$app_pid" 2>/dev/null || { cat "$work/$name.log"; exit 1; }
-  done
-  echo "$name app on :$app_port serves the card $(( ($(date +%s%N) - started) / 1000000 )) ms after start"
-}
-
-# cpu_ticks PID → utime+stime of the process and its threads, in clock ticks
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+need_tools wrk nginx
+publish
 
 # measure LABEL URL PID|- ENCODING [COOKIE] → one tab-separated result line: the median of three runs (by req/s),
 # and the server's CPU per request over all three
@@ -63,6 +28,7 @@ measure() {
     out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "${header[@]}" "$url")
     runs+=("$(awk '/Requests\/sec/ {rps=$2} $1=="99%" {p99=$2} END {print rps, p99}' <<<"$out")")
     requests=$((requests + $(awk '/requests in/ {print $1}' <<<"$out")))
+    awk -v label="$label" '/Socket errors|Non-2xx/ {print label ": " $0}' <<<"$out" >>"$work/errors"
   done
   local after=0; [[ $pid != - ]] && after=$(cpu_ticks "$pid")
   local rps p99 cpu="-" bytes
@@ -72,8 +38,8 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$encoding" "$bytes" "$rps" "$p99" "$cpu"
 }
 
-start_app cached true;  cached_port=$app_port;  cached_pid=$app_pid
-start_app uncached false; uncached_port=$app_port; uncached_pid=$app_pid
+start_app cached Minxin__CachePublicPages=true; cached_port=$app_port; cached_pid=$app_pid
+start_app uncached Minxin__CachePublicPages=false; uncached_port=$app_port; uncached_pid=$app_pid
 
 # nginx serves the very bytes Minxin sends: the page and the JSON, plain and gzip-compressed (gzip_static).
 mkdir -p "$work/html"
@@ -130,3 +96,4 @@ text = "\n".join(out)
 print(text)
 open(sys.argv[2], "w").write(text + "\n")
 PY
+if [[ -s $work/errors ]]; then echo "wrk saw errors:"; cat "$work/errors"; else echo "wrk saw no errors (no socket errors, no non-2xx responses)"; fi

@@ -1,7 +1,7 @@
 using Minxin.Web.Home;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 using Minxin.Web.Workspace;
 
@@ -10,7 +10,7 @@ using Minxin.Web.Workspace;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddPlatform();
-builder.Services.AddPublishing();
+builder.Services.AddPublicCache();
 builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();

@@ -1,14 +1,11 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ZXing.Common;
-using ZXing.QrCode.Internal;
+using Minxin.Testing;
 
 namespace Minxin.Browser.Tests;
 
 /// <summary>Sharing and printing: the QR code, the copy-link button, Open Graph, the A4 print style, back to top.</summary>
 [Collection(PortalTests.Name)]
-public sealed partial class SharingTests(PortalFixture portal)
+public sealed class SharingTests(PortalFixture portal)
 {
     [Theory]
     [InlineData("/programs/jinnan-2025")]
@@ -20,7 +17,7 @@ public sealed partial class SharingTests(PortalFixture portal)
 
         var svg = await reader.Page.InnerHTMLAsync(".share-qr");
 
-        Assert.Equal(reader.Page.Url, Decode(svg));
+        Assert.Equal(reader.Page.Url, QrCodes.Decode(svg));
         Assert.Equal(reader.Page.Url, await reader.Page.InputValueAsync("#share-url"));
     }
 
@@ -72,33 +69,4 @@ public sealed partial class SharingTests(PortalFixture portal)
 
         Assert.Equal(0, await reader.EvalAsync<double>("() => Math.round(document.querySelector('.site-header').getBoundingClientRect().top)"));
     }
-
-    /// <summary>Reads the QR code back from the SVG the page drew: its runs of dark modules become a bit matrix for ZXing's decoder.</summary>
-    private static string Decode(string svg)
-    {
-        var modules = RunPattern().Matches(svg)
-            .SelectMany(m =>
-            {
-                int Number(int group) => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
-                return Enumerable.Range(Number(1), Number(3)).Select(x => (X: x, Y: Number(2)));
-            })
-            .ToList();
-        Assert.NotEmpty(modules);
-        var left = modules.Min(m => m.X);
-        var top = modules.Min(m => m.Y);
-        var size = modules.Max(m => m.X) - left + 1;
-        Assert.Equal(size, modules.Max(m => m.Y) - top + 1);
-        var bits = new BitMatrix(size);
-        foreach (var (x, y) in modules)
-        {
-            bits[x - left, y - top] = true;
-        }
-        var result = new Decoder().decode(bits, null);
-        Assert.NotNull(result);
-        return result.Text;
-    }
-
-    /// <summary>"M4 7h3v1h-3z": a run of 3 dark modules from (4, 7).</summary>
-    [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\3z")]
-    private static partial Regex RunPattern();
 }

@@ -8,8 +8,12 @@ using Minxin.Testing;
 
 namespace Minxin.Web.Tests;
 
-/// <summary>The real web app in process, on its own fresh database (a SQLite file or a PostgreSQL database).</summary>
-public class MinxinWebFactory(StorageOptions storage) : WebApplicationFactory<Program>
+/// <summary>
+/// The real web app in process, on its own fresh database (a SQLite file or a PostgreSQL database), with any settings
+/// a test needs on top of the defaults. Tests share one client address, so the public rate limit is lifted unless a
+/// test sets it.
+/// </summary>
+public class MinxinWebFactory(StorageOptions storage, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public StorageOptions Storage { get; } = storage;
 
@@ -21,6 +25,13 @@ public class MinxinWebFactory(StorageOptions storage) : WebApplicationFactory<Pr
         builder.UseSetting("MINXIN_DATABASE", Storage.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("MINXIN_POSTGRES", Storage.PostgresConnectionString);
         builder.UseSetting("Minxin:ChangePollSeconds", "0.2");
+        // Every test request comes from one (unknown) address: the limits are tested by RateLimitTests on their own.
+        builder.UseSetting("Minxin:PublicRequestsPerMinute", "1000000");
+        builder.UseSetting("Minxin:SignInAttemptsPerMinute", "1000000");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public MinxinDbContext OpenDatabase() => MinxinDatabase.Create(Storage);

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Minxin.Web.Platform;
+
 namespace Minxin.Web.Accessibility;
 
 /// <summary>
@@ -19,7 +23,7 @@ public static class PreferencesEndpoint
                 : Apply(ReaderPreferences.From(context.Request), mode, text, scheme, cursor, guides, plain, captions);
             preferences.WriteTo(context.Response);
             return Results.Redirect(LocalOrHome(@return), permanent: false, preserveMethod: false);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.Public);
         return app;
     }
 
@@ -64,10 +68,36 @@ public static class PreferencesEndpoint
         _ => current,
     };
 
-    /// <summary>Only a path on this site: never an open redirect to another host.</summary>
+    /// <summary>
+    /// Only a path on this site: never an open redirect to another host. It goes out in the Location header, which is
+    /// ASCII: anything beyond ASCII (a full-width space, a Chinese word) is percent-encoded as UTF-8, as browsers do.
+    /// </summary>
     public static string LocalOrHome(string? target) =>
         target is { Length: > 0 and <= 2000 } t && t[0] == '/' && (t.Length == 1 || (t[1] != '/' && t[1] != '\\'))
             && !t.Contains("://", StringComparison.Ordinal) && !t.Any(char.IsControl)
-            ? t
+            ? PercentEncoded(t)
             : "/";
+
+    private static string PercentEncoded(string target)
+    {
+        if (Ascii.IsValid(target) && !target.Contains(' ', StringComparison.Ordinal))
+        {
+            return target;
+        }
+        var text = new StringBuilder(target.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in target.EnumerateRunes())
+        {
+            if (rune.IsAscii && rune.Value != ' ')
+            {
+                text.Append((char)rune.Value);
+                continue;
+            }
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+            {
+                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return text.ToString();
+    }
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.Platform;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Home;
 
 [Public]
+[EnableRateLimiting(RateLimitPolicies.Public)]
 public sealed class IndexModel(PublicPrograms programs) : PageModel
 {
     public IReadOnlyList<ReportCard> Cards { get; private set; } = [];

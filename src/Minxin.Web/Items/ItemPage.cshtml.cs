@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.Platform;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Items;
 
 [Public]
+[EnableRateLimiting(RateLimitPolicies.Public)]
 public sealed class ItemPageModel(PublicPrograms programs) : PageModel
 {
     public ItemCard Card { get; private set; } = null!;

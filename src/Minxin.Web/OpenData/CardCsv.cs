@@ -3,7 +3,7 @@ using Minxin.Domain;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.OpenData;
 

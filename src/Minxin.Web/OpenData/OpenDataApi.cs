@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
-using Minxin.Web.Publishing;
+using Minxin.Web.Items;
+using Minxin.Web.Platform;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.OpenData;
@@ -28,11 +30,11 @@ public static class OpenDataApi
 
     public static WebApplication MapOpenDataApi(this WebApplication app)
     {
-        app.MapOpenApi().Public();
-        var api = app.MapGroup("/api/v1").WithTags("开放数据").Public();
+        app.MapOpenApi().Public().RequireRateLimiting(RateLimitPolicies.Public);
+        var api = app.MapGroup("/api/v1").WithTags("开放数据").Public().RequireRateLimiting(RateLimitPolicies.Public);
         api.MapGet("/programs", ListPrograms).WithSummary("全部民心工程");
-        api.MapGet("/programs/{code}/report-card", GetCard).WithSummary("某日的成绩单（asOf 缺省为最新数据）");
-        api.MapGet("/programs/{code}/report-card.csv", GetCardCsv).WithSummary("成绩单 CSV，每个指标一行");
+        api.MapGet("/programs/{code}/report-card", GetCard).WithSummary("某日的成绩单（asOf 缺省为最新数据）").Public(AsOfParameter.Name);
+        api.MapGet("/programs/{code}/report-card.csv", GetCardCsv).WithSummary("成绩单 CSV，每个指标一行").Public(AsOfParameter.Name);
         api.MapGet("/items/{id}", GetItem).WithSummary("子项及其全部经审核的进展报告");
         return app;
     }

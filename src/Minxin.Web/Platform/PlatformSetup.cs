@@ -2,9 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Minxin.Data;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.Workspace;
 
 namespace Minxin.Web.Platform;
@@ -17,7 +18,6 @@ public static class PlatformSetup
         builder.Services.AddOptions<MinxinOptions>().BindConfiguration(MinxinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var storage = StorageOptions.From(key => builder.Configuration[key]);
         builder.Services.AddMinxinDatabase(storage);
-        // Antiforgery and cookie keys outlive restarts: they live beside the SQLite file in the data folder.
         // Antiforgery and sign-in cookie keys live in the database, so every node reads the cookies of the others.
         builder.Services.AddDataProtection()
             .SetApplicationName("minxin")
@@ -25,16 +25,32 @@ public static class PlatformSetup
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         RunRequestsOnSocketThreads(builder, storage);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems.Exceptions>();
+        builder.Services.AddRateLimits();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<MinxinOptions>>((o, minxin) => TrustOnly(o, minxin.Value));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "minxin-csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and -Proto are believed only from the configured proxies: not from loopback by default (a
+    /// reader on the same machine is no proxy), and not at all when none are configured.
+    /// </summary>
+    private static void TrustOnly(ForwardedHeadersOptions forwarded, MinxinOptions options)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in options.TrustedProxies)
+        {
+            forwarded.KnownIPNetworks.Add(MinxinOptions.ParseNetwork(proxy)!.Value);
+        }
     }
 
     /// <summary>
@@ -68,18 +84,29 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        // A cached public page is answered first: it needs nothing below but its security headers.
+        // A cached public page is answered early: after its security headers, the scheme and client address as the
+        // trusted proxy saw them, and the move to HTTPS, none of which a cached copy may skip.
         app.UseMiddleware<SecurityHeaders>();
-        app.UsePublicCacheLookup();
-        app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        if (app.Configuration.GetValue<bool>($"{MinxinOptions.Section}:HttpsRedirect"))
+        var options = app.Services.GetRequiredService<IOptions<MinxinOptions>>().Value;
+        // With no proxy to trust, forwarded headers are not read at all (an empty list would trust every sender).
+        if (options.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+        if (options.HttpsRedirect)
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UsePublicCacheLookup();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseApiProblems();
+        app.UseMiddleware<RequestChecks>();
         app.UseRouting();
+        app.UseMiddleware<PageMethods>();
+        // After the cache lookup: cached pages are never limited.
+        app.UseRateLimiter();
         // Named here, after the cache lookup; left implicit, WebApplication would run them before every request.
         app.UseAuthentication();
         app.UseAuthorization();

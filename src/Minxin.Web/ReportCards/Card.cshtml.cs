@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Minxin.Domain;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
 using Minxin.Domain.Search;
-using Minxin.Web.Publishing;
+using Minxin.Web.Platform;
+using Minxin.Web.PublicCache;
 
 namespace Minxin.Web.ReportCards;
 
-[Public]
+[Public(AsOfParameter.Name, "status", "category", "unit", "q")]
+[EnableRateLimiting(RateLimitPolicies.Public)]
 public sealed class CardModel(PublicPrograms programs) : PageModel
 {
     public ReportCard Card { get; private set; } = null!;

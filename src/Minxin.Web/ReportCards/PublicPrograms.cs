@@ -11,7 +11,7 @@ namespace Minxin.Web.ReportCards;
 /// <summary>
 /// What the public may see of programs (approved reports only), kept in memory as read-only snapshots: a page or
 /// API call costs no query. A snapshot is dropped when its program's data version changes
-/// (<see cref="Publishing.DataChangeWatcher"/>), at the same moment the output cache is evicted.
+/// (<see cref="PublicCache.DataChangeWatcher"/>), at the same moment the output cache is evicted.
 /// </summary>
 public sealed class PublicPrograms(IServiceScopeFactory scopes)
 {

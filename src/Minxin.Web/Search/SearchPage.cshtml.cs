@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Minxin.Domain.ReportCards;
 using Minxin.Domain.Search;
-using Minxin.Web.Publishing;
+using Minxin.Web.Platform;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Search;
 
 /// <summary>/search?q=充电: items of every program whose wording, indicators, sites or progress mention the words.</summary>
-[Public]
+[Public("q")]
+[EnableRateLimiting(RateLimitPolicies.Public)]
 public sealed class SearchPageModel(PublicPrograms programs) : PageModel
 {
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = CanonicalAddress.MaxValueLength;
 
     public string Query { get; private set; } = "";
 

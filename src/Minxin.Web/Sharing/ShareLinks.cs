@@ -1,18 +1,26 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Minxin.Web.Platform;
 using QRCoder;
+using QRCoder.Exceptions;
 
 namespace Minxin.Web.Sharing;
 
 /// <summary>The page's own address, for the copy-link field, Open Graph and the QR code a phone can scan.</summary>
 public sealed class ShareLinks(IOptions<MinxinOptions> options)
 {
-    private const int MaxCachedCodes = 4096;
-    private readonly ConcurrentDictionary<string, string> _qrCodes = new(StringComparer.Ordinal);
+    /// <summary>A card's code is ~3 KB of SVG; one for a long Chinese filter ~200 KB.</summary>
+    private const long QrCodeBytes = 4 << 20;
 
-    /// <summary>The absolute URL of this request: on the configured public address when there is one.</summary>
+    /// <summary>What the largest QR code (version 40) holds as bytes at error correction level M.</summary>
+    private const int MaxQrBytes = 2331;
+
+    private readonly LruCache<string> _qrCodes = new(QrCodeBytes);
+
+    /// <summary>
+    /// The absolute URL of this request: on the configured public address when there is one. A public page's request
+    /// has been rewritten to its canonical address by then, so that is what is shared.
+    /// </summary>
     public string AbsoluteUrl(HttpRequest request)
     {
         var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
@@ -21,26 +29,47 @@ public sealed class ShareLinks(IOptions<MinxinOptions> options)
 
     /// <summary>
     /// The QR code of <paramref name="url"/> as SVG: one path of dark modules on a white square with its quiet zone,
-    /// black on white in every colour scheme so any phone can scan it.
+    /// black on white in every colour scheme so any phone can scan it. None for an address too long for any QR code
+    /// (only a hostile Host header makes one): the page still carries its link.
     /// </summary>
-    public string QrSvg(string url)
+    public string? QrSvg(string url)
     {
-        if (_qrCodes.TryGetValue(url, out var svg))
+        if (_qrCodes.TryGet(url, out var svg))
         {
             return svg;
         }
         svg = Render(url);
-        if (_qrCodes.Count >= MaxCachedCodes)
+        if (svg is not null)
         {
-            _qrCodes.Clear();
+            _qrCodes.Set(url, svg, 2L * svg.Length);
         }
-        return _qrCodes[url] = svg;
+        return svg;
     }
 
-    private static string Render(string url)
+    private static QRCodeData? Encode(string url)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        if (Encoding.UTF8.GetByteCount(url) > MaxQrBytes)
+        {
+            return null;
+        }
+        try
+        {
+            using var generator = new QRCodeGenerator();
+            return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        }
+        catch (DataTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Render(string url)
+    {
+        using var data = Encode(url);
+        if (data is null)
+        {
+            return null;
+        }
         var matrix = data.ModuleMatrix;
         var size = matrix.Count;
         var path = new StringBuilder();

@@ -1,4 +1,4 @@
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
 using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Workspace;

@@ -3,7 +3,8 @@ using Minxin.Data;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Staff;
-using Minxin.Web.Publishing;
+using Minxin.Web.PublicCache;
+using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.Workspace;
 

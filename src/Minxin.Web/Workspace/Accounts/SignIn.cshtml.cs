@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Minxin.Data;
 using Minxin.Data.Staff;
+using Minxin.Web.Platform;
 using Minxin.Web.Workspace.Audit;
 
 namespace Minxin.Web.Workspace.Accounts;
@@ -11,9 +13,10 @@ namespace Minxin.Web.Workspace.Accounts;
 /// <summary>
 /// POST /workspace/sign-in with the form fields username and password. Every failed or locked attempt is logged and
 /// written to the audit log; the fifth failure in a row locks the account for 15 minutes. The message does not say
-/// whether the user name exists.
+/// whether the user name exists. Each client address has 20 attempts a minute (Minxin:SignInAttemptsPerMinute).
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class SignInModel(SignInManager<StaffUser> signIn, MinxinDbContext db, AuditTrail audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(Name = "username")]

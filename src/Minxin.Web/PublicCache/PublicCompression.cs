@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.Net.Http.Headers;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>
 /// Public responses go out compressed, brotli or gzip as the reader's browser accepts, compressed in one go when the

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Minxin.Web.Platform;
+using Minxin.Web.ReportCards;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>
 /// Before routing: answers a public GET from the cache when it can, on the socket thread the request came in on.
@@ -31,18 +32,30 @@ public sealed class ServeFromPublicCache(RequestDelegate next, PublicPageCache c
 }
 
 /// <summary>
-/// After routing: the response of a public endpoint is buffered, compressed in one go for this reader, sent with an
-/// ETag, and — when it is a 200 without cookies and the cache is on — kept for the next reader.
+/// After routing: a public endpoint's request is rewritten to its canonical address (<see cref="CanonicalAddress"/>)
+/// and answered from the cache under it when it can (an address with unknown parameters shares the entry of the one
+/// without). Otherwise the response is buffered, compressed in one go for this reader, sent with an ETag, and — when
+/// it is a 200 without cookies and the cache is on — kept for the next reader.
 /// </summary>
 public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache, IOptions<MinxinOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || !context.IsPublic())
+        var method = context.Request.Method;
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            || context.GetEndpoint()?.Metadata.GetMetadata<PublicAttribute>() is not { } page)
         {
             await next(context);
             return;
         }
+        CanonicalAddress.Apply(context, page);
+        var key = cache.Key(context.Request);
+        if (cache.TryGet(key, out var cached))
+        {
+            await WriteAsync(context, cached, fromCache: true);
+            return;
+        }
+        var render = cache.Begin(TagOf(context));
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -66,10 +79,10 @@ public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache,
             return;
         }
         var kept = options.Value.CachePublicPages;
-        var rendered = cache.Create(response.ContentType, buffer.ToArray(), kept);
+        var rendered = cache.Create(render, key, response.ContentType, buffer.ToArray(), kept);
         if (kept)
         {
-            cache.Store(cache.Key(context.Request), TagOf(context), rendered);
+            cache.Store(rendered);
         }
         await WriteAsync(context, rendered, fromCache: false);
     }
@@ -115,9 +128,9 @@ public sealed class PublicResponses(RequestDelegate next, PublicPageCache cache,
     }
 }
 
-public static class PublishingSetup
+public static class PublicCacheSetup
 {
-    public static IServiceCollection AddPublishing(this IServiceCollection services)
+    public static IServiceCollection AddPublicCache(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicPageCache>();

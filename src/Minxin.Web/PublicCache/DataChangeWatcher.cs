@@ -4,7 +4,7 @@ using Minxin.Data;
 using Minxin.Web.Platform;
 using Minxin.Web.ReportCards;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.PublicCache;
 
 /// <summary>The data version of each program as this node last saw it.</summary>
 public sealed class DataVersions

@@ -1,6 +1,6 @@
 using Minxin.Domain.Programs;
 
-namespace Minxin.Web.Publishing;
+namespace Minxin.Web.ReportCards;
 
 /// <summary>Public identifiers: a program's code ("jinnan-2025"), an item's is the program's plus its code ("jinnan-2025-07-1").</summary>
 public static class PublicIds
