@@ -34,7 +34,7 @@ public sealed partial class WorkspaceFlowTests(PortalFixture fixture)
     }
 
     private async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Artifacts, $"flow-{name}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Artifacts, $"flow-{name}.png"), FullPage = true });
 
     private async Task<string> PublicCardAsync()
     {
