@@ -11,7 +11,7 @@ namespace Minxin.Browser.Tests;
 /// the reporter, on a 390 px phone, sees only its unit's item, reports 充电接口 5600 with a narrative and a photo and
 /// submits; the public card still says 5119; the coordinator returns it with a reason; the reporter sees the reason,
 /// corrects it to 5650 and resubmits; the coordinator approves; the public card then says 5650 (94%) as of the round's
-/// date, and the item page names who reported and who approved.
+/// date, in the page and the open-data API, and the item page names who reported and who approved.
 /// </summary>
 [Collection(WorkspaceFlowLane.Name)]
 public sealed partial class WorkspaceFlowTests(PortalFixture fixture)
@@ -135,6 +135,14 @@ public sealed partial class WorkspaceFlowTests(PortalFixture fixture)
         var card = await PublicCardAsync();
         Assert.Contains("5650/6000个（94%）", card);
         Assert.Contains("截至2025年7月底", card);
+        using (var http = new HttpClient())
+        {
+            var api = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(fixture.BaseUrl + "/api/v1/programs/jinnan-2025/report-card"))!;
+            Assert.Equal("2025-07-31", (string?)api["asOf"]);
+            var sockets = api["categories"]!.AsArray().SelectMany(c => c!["items"]!.AsArray()).Single(i => ((string?)i!["id"])!.EndsWith("07-1", StringComparison.Ordinal))!
+                ["indicators"]!.AsArray().Single(x => (string?)x!["key"] == "充电接口")!;
+            Assert.Equal((5650m, 94m), ((decimal)sockets["actual"]!, decimal.Floor((decimal)sockets["percent"]!)));
+        }
         var item = await reporter.Context.NewPageAsync();
         await item.GotoAsync(fixture.BaseUrl + "/items/jinnan-2025-07-1");
         var meta = await item.Locator("#report-2025-07-31-v1 .report-meta").InnerTextAsync();
