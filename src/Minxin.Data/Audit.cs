@@ -1,3 +1,4 @@
+using Minxin.Domain.Progress;
 using Minxin.Domain.Auditing;
 
 namespace Minxin.Data;
@@ -30,6 +31,9 @@ public sealed record AuditAuthor(string Actor, int? ActorUserId, string? Address
     public static AuditAuthor Cli { get; } = new(Audit.CliActor, null, $"{Environment.UserName}@{Environment.MachineName}", TimeProvider.System);
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>How a report's history names this author.</summary>
+    public ReportActor AsReportActor() => new(Actor, ActorUserId);
 
     public AuditEntry Entry(string action, string subject, string summary, int? regionId,
         IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null) => new()

@@ -30,15 +30,19 @@ public sealed class ImportRefusedException(IReadOnlyList<string> reasons)
 /// </summary>
 public static class ProgramImport
 {
+    /// <param name="broughtBy">
+    /// Who brings the file through the workspace: each report it adds waits for review by someone else
+    /// (<see cref="ReviewWorkflow.BroughtForReview"/>). Without it (the operator's `minxin import`) the file's review stands.
+    /// </param>
     public static async Task<ImportOutcome> ApplyAsync(MinxinDbContext db, LivelihoodProgram incoming, bool allowPlanChanges,
-        AuditEntry? audit = null, CancellationToken cancellationToken = default)
+        AuditEntry? audit = null, AuditAuthor? broughtBy = null, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var stored = await ProgramStore.LoadForChangeAsync(db, incoming.Code, cancellationToken)
                 ?? throw new InvalidOperationException($"Program {incoming.Code} is not stored.");
-            var sync = new Sync(db, stored, allowPlanChanges);
+            var sync = new Sync(db, stored, allowPlanChanges, broughtBy);
             await sync.RunAsync(incoming, cancellationToken);
             if (sync.Refusals.Count > 0)
             {
@@ -70,18 +74,32 @@ public static class ProgramImport
 
     /// <summary>Adds the program when its code is new, else brings the stored one in line with it.</summary>
     public static async Task<ImportOutcome> AddOrApplyAsync(MinxinDbContext db, LivelihoodProgram incoming, PublicationState publicationIfNew,
-        bool allowPlanChanges, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+        bool allowPlanChanges, AuditEntry? audit = null, AuditAuthor? broughtBy = null, CancellationToken cancellationToken = default)
     {
         if (!await db.Programs.AnyAsync(p => p.Code == incoming.Code, cancellationToken))
         {
             var reports = incoming.Items.Sum(i => i.Reports.Count);
-            await ProgramStore.AddAsync(db, incoming, publicationIfNew, audit, cancellationToken);
+            await AddAsync(db, incoming, publicationIfNew, audit, broughtBy, cancellationToken);
             return new ImportOutcome(true, 0, reports, 0);
         }
-        return await ApplyAsync(db, incoming, allowPlanChanges, audit, cancellationToken);
+        return await ApplyAsync(db, incoming, allowPlanChanges, audit, broughtBy, cancellationToken);
     }
 
-    private sealed class Sync(MinxinDbContext db, LivelihoodProgram stored, bool allowPlanChanges)
+    /// <summary>Stores a new program from a file; with <paramref name="broughtBy"/>, its reports wait for review.</summary>
+    public static Task<LivelihoodProgram> AddAsync(MinxinDbContext db, LivelihoodProgram incoming, PublicationState publication,
+        AuditEntry? audit, AuditAuthor? broughtBy, CancellationToken cancellationToken = default)
+    {
+        if (broughtBy is not null)
+        {
+            foreach (var report in incoming.Items.SelectMany(i => i.Reports))
+            {
+                ReviewWorkflow.BroughtForReview(report, broughtBy.AsReportActor(), broughtBy.Now);
+            }
+        }
+        return ProgramStore.AddAsync(db, incoming, publication, audit, cancellationToken);
+    }
+
+    private sealed class Sync(MinxinDbContext db, LivelihoodProgram stored, bool allowPlanChanges, AuditAuthor? broughtBy)
     {
         public List<string> Refusals { get; } = [];
 
@@ -296,11 +314,17 @@ public static class ProgramImport
         private void Report(Item item, ProgressReport incoming, string code)
         {
             var existing = item.Reports.FirstOrDefault(r => r.AsOf == incoming.AsOf && r.Version == incoming.Version);
-            if (existing is not null && Fingerprint(existing) == Fingerprint(incoming))
+            if (existing is not null && Fingerprint(existing, withReview: broughtBy is null) == Fingerprint(incoming, withReview: broughtBy is null))
             {
+                // The same report. A file brought through the workspace says nothing of its review: the stored one stands.
                 return;
             }
             var where = $"子项 {code} 截至 {IsoDate.Format(incoming.AsOf)} 的第 {incoming.Version} 版报告";
+            if (existing is { Review: ReviewState.Draft, SubmittedByUserId: not null })
+            {
+                Refuse(where, "是填报单位在工作台中尚未提交的草稿，不能被文件替换；请等它提交审核后，以下一版加入");
+                return;
+            }
             if (existing is not null && existing.Review != ReviewState.Draft)
             {
                 var next = item.Reports.Where(r => r.AsOf == incoming.AsOf).Max(r => r.Version) + 1;
@@ -348,9 +372,13 @@ public static class ProgramImport
                     ExpectedCompletion = update.ExpectedCompletion, Note = update.Note,
                 });
             }
+            if (broughtBy is not null)
+            {
+                ReviewWorkflow.BroughtForReview(copy, broughtBy.AsReportActor(), broughtBy.Now);
+            }
             if (existing is not null)
             {
-                // A draft nobody submitted yet is the file's to replace.
+                // A draft from a file, nobody's work in the workspace, is the file's to replace.
                 db.Reports.Remove(existing);
                 item.Reports.Remove(existing);
                 ReportsUpdated++;
@@ -362,9 +390,16 @@ public static class ProgramImport
             item.Reports.Add(copy);
         }
 
-        // Two reports are the same when they write the same in a data file.
-        private static string Fingerprint(ProgressReport report) =>
-            JsonSerializer.Serialize(ProgramFileWriter.Report(report), ProgramFileJson.Options);
+        // Two reports are the same when they write the same in a data file (its review left out, if asked).
+        private static string Fingerprint(ProgressReport report, bool withReview)
+        {
+            var file = ProgramFileWriter.Report(report);
+            if (!withReview)
+            {
+                file.Review = null;
+            }
+            return JsonSerializer.Serialize(file, ProgramFileJson.Options);
+        }
 
         private void Set<T>(T current, T value, Action<T> set, string what)
         {

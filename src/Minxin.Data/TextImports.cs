@@ -134,7 +134,7 @@ public static class TextImports
         try
         {
             outcome = await ProgramImport.AddOrApplyAsync(db, checkedFile.Program!, PublicationState.Draft,
-                allowPlanChanges: existing is null || options.Replace, audit, cancellationToken);
+                allowPlanChanges: existing is null || options.Replace, audit, broughtBy: by, cancellationToken: cancellationToken);
         }
         catch (ImportRefusedException e)
         {

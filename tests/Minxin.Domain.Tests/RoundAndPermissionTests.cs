@@ -105,4 +105,20 @@ public class RoundAndPermissionTests
         Assert.All(items, i => Assert.False(coordinator.May(StaffAction.WriteReports, i)));
         Assert.Equal("区住建委 王丽", housing.AsReportActor().Name);
     }
+
+    [Fact]
+    public void A_cooperating_unit_reads_the_lead_units_report_on_their_item_but_does_not_rewrite_it()
+    {
+        var program = Program();
+        program.RegionId = 5;
+        program.Items.SelectMany(i => i.Units).Select(u => u.Unit).Distinct().ToList().ForEach(u => u.Id = u.Name == "区住建委" ? 11 : 12);
+        var housing = new StaffActor(1, "wangli", "王丽", StaffRole.Reporter, 5, 11, "区住建委");
+        var shared = program.Items.Single(i => i.Title == "没报的子项"); // led by 区教育局, 区住建委 co-operating
+        ProgressReport By(int? unit) => new() { Item = shared, UnitId = unit, AsOf = new DateOnly(2025, 7, 31), SubmittedBy = "某单位 某人" };
+
+        Assert.True(housing.May(StaffAction.ViewReports, By(12)));
+        Assert.False(housing.May(StaffAction.WriteReports, By(12)));
+        Assert.True(housing.May(StaffAction.WriteReports, By(11)));
+        Assert.True(housing.May(StaffAction.WriteReports, shared));
+    }
 }

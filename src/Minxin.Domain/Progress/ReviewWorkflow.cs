@@ -94,6 +94,18 @@ public static class ReviewWorkflow
         report.Events.Add(Event(ReportAction.Submitted, by, at, null));
     }
 
+    /// <summary>
+    /// A report a person brings in a file or a text through the workspace: it waits for review by someone else,
+    /// whatever the file says of its review, so an upload is never a way around the review or its four eyes.
+    /// </summary>
+    public static void BroughtForReview(ProgressReport report, ReportActor by, DateTimeOffset at)
+    {
+        report.Review = ReviewState.Submitted;
+        (report.ReviewedBy, report.ReviewedByUserId, report.ReviewedAt) = (null, null, null); // its note (where it came from) stays
+        report.SubmittedByUserId = by.UserId;
+        report.Events.Add(Event(ReportAction.Imported, by, at, "随文件导入，待审核"));
+    }
+
     public static void Approve(ProgressReport report, ReportActor by, DateTimeOffset at, string? note)
     {
         RequireUnderReview(report, "通过");

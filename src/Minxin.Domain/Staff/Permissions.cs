@@ -45,7 +45,12 @@ public sealed record StaffActor(int UserId, string UserName, string DisplayName,
     public bool May(StaffAction action, Item item) =>
         May(action, item.Category.Program.RegionId) && (Role != StaffRole.Reporter || UnitId is { } unit && item.Involves(unit));
 
-    public bool May(StaffAction action, ProgressReport report) => May(action, report.Item);
+    /// <summary>
+    /// Whether <paramref name="action"/> on this report is allowed: as on its item, and a reporter writes only its own
+    /// unit's reports (a co-operating unit reads the lead unit's report, it does not rewrite it).
+    /// </summary>
+    public bool May(StaffAction action, ProgressReport report) =>
+        May(action, report.Item) && (Role != StaffRole.Reporter || action != StaffAction.WriteReports || report.UnitId is null || report.UnitId == UnitId);
 
     /// <summary>How the public record names this person: "区住建委 王丽" for a unit's reporter, the name alone otherwise.</summary>
     public ReportActor AsReportActor() => new(UnitName is null ? DisplayName : $"{UnitName} {DisplayName}", UserId);

@@ -26,6 +26,9 @@ public static class PlatformSetup
         RunRequestsOnSocketThreads(builder, storage);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiProblems.Exceptions>();
+        // A body or parameter the API cannot bind is a plain 400 in every environment (Development would throw), which
+        // the status code pages turn into ProblemDetails.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddRateLimits();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Minxin.Data;
+using Minxin.Domain.Progress;
 using Minxin.Testing;
 
 namespace Minxin.Web.Tests.Workspace;
@@ -209,6 +210,68 @@ public abstract class ProgramPagesTests(MinxinWebFactory factory) : IAsyncLifeti
         await browser.OpenAsync("/workspace/programs/upload");
         await browser.SubmitAsync("form[enctype]", [], file: ("file", "big.json", tooBig));
         Assert.Contains("超过了 5 MB 的上限", browser.FieldError("f-file"));
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_brings_its_reports_for_review_by_someone_else_and_never_replaces_a_units_draft()
+    {
+        using var browser = await StaffBrowser.SignInAsync(factory, _coordinator);
+        var code = Staff.Unique("jinnan-upload-");
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Repository.JinnanProgramFile))!;
+        json["id"] = code;
+        async Task<string> UploadAsync()
+        {
+            await browser.OpenAsync("/workspace/programs/upload");
+            await browser.SubmitAsync("form[enctype]", [], file: ("file", "jinnan.json", Encoding.UTF8.GetBytes(json.ToJsonString())));
+            return browser.Text(browser.Status == HttpStatusCode.BadRequest ? "main" : ".ws-notice");
+        }
+        var reporter = Staff.Unique("wangli");
+        await Staff.UserAsync(factory, reporter, "reporter", unit: _leadUnit);
+        int coordinatorId, reporterId;
+        await using (var db = factory.OpenDatabase())
+        {
+            coordinatorId = (await db.Users.SingleAsync(u => u.UserName == _coordinator)).Id;
+            reporterId = (await db.Users.SingleAsync(u => u.UserName == reporter)).Id;
+        }
+
+        // A new program: every report the file calls approved waits for review, brought by the uploader.
+        await UploadAsync();
+        await using (var db = factory.OpenDatabase())
+        {
+            var reports = await db.Reports.Where(r => r.Item.Category.Program.Code == code).ToListAsync();
+            Assert.Equal(26, reports.Count);
+            Assert.All(reports, r => Assert.Equal((ReviewState.Submitted, null, coordinatorId), (r.Review, r.ReviewedBy, r.SubmittedByUserId)));
+        }
+
+        // A report the file says another reviewer approved is added as submitted, with no reviewer.
+        var forged = json["categories"]![0]!["items"]![1]!["reports"]![0]!.DeepClone();
+        forged["asOf"] = "2025-08-31";
+        forged["narrative"] = "全部完成（未经审核）";
+        forged["review"] = JsonNode.Parse("""{"state":"approved","by":"民心办 另一位审核人","at":"2025-09-01T09:00:00+08:00"}""");
+        json["categories"]![0]!["items"]![1]!["reports"]!.AsArray().Add(forged);
+        Assert.Contains("追加报告 1 份", await UploadAsync());
+        await using (var db = factory.OpenDatabase())
+        {
+            var added = await db.Reports.SingleAsync(r => r.Item.Category.Program.Code == code && r.AsOf == new DateOnly(2025, 8, 31));
+            Assert.Equal((ReviewState.Submitted, null, coordinatorId), (added.Review, added.ReviewedBy, added.SubmittedByUserId));
+        }
+
+        // A unit's draft in the workspace is its own: a file with a report of the same date and version is refused.
+        await using (var db = factory.OpenDatabase())
+        {
+            var item = await db.Items.Include(i => i.Reports).SingleAsync(i => i.Category.Program.Code == code && i.Category.Number == 1 && i.Number == 3);
+            item.Reports.Add(ReviewWorkflow.Start(item, new DateOnly(2025, 9, 30), new ReportActor("区民政局 王丽", reporterId), DateTimeOffset.UtcNow, null, null));
+            await db.SaveChangesAsync();
+        }
+        var mine = json["categories"]![0]!["items"]![2]!["reports"]![0]!.DeepClone();
+        mine["asOf"] = "2025-09-30";
+        json["categories"]![0]!["items"]![2]!["reports"]!.AsArray().Add(mine);
+        Assert.Contains("尚未提交的草稿，不能被文件替换", await UploadAsync());
+        await using (var db = factory.OpenDatabase())
+        {
+            var draft = await db.Reports.SingleAsync(r => r.Item.Category.Program.Code == code && r.AsOf == new DateOnly(2025, 9, 30));
+            Assert.Equal((ReviewState.Draft, (int?)reporterId), (draft.Review, draft.SubmittedByUserId));
+        }
     }
 
     [Fact]

@@ -152,6 +152,16 @@ public abstract class StaffApiFlowTests(MinxinWebFactory factory) : StaffApiTest
         await AssertProblemAsync(await OtherUnit.GetAsync($"/api/v1/workspace/reports/{id}"), HttpStatusCode.Forbidden);
         using var withoutIfMatch = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/workspace/reports/{id}") { Content = JsonContent.Create(Report(roundId, 5701)) };
         await AssertProblemAsync(await Reporter.SendAsync(withoutIfMatch), (HttpStatusCode)428);
+
+        // Bodies that cannot be read at all: a 400 problem that says so, never a 500 or an HTML page, and nothing stored.
+        var before = await Staff.JsonAsync(await Reporter.GetAsync("/api/v1/workspace/tasks"));
+        foreach (var body in new[] { "not json", "{\"roundId\":99999999999}", "{\"roundId\":\"abc\"}", "{\"values\":[{\"indicator\":\"充电接口\",\"value\":1e30}]}" })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            var unreadable = await AssertProblemAsync(await Reporter.PostAsync(Sockets + "/reports", content), HttpStatusCode.BadRequest);
+            Assert.Contains("JSON", (string?)unreadable["detail"]);
+        }
+        Assert.Equal(before.ToJsonString(), (await Staff.JsonAsync(await Reporter.GetAsync("/api/v1/workspace/tasks"))).ToJsonString());
     }
 
     [Fact]

@@ -79,17 +79,18 @@ public sealed class UploadModel(MinxinDbContext db, CurrentStaff current, StaffA
         {
             return Refuse($"标识“{program.Code}”已被其他地区的民心工程使用，请换一个标识。");
         }
-        var entry = audit.Author(actor).Entry("program.uploaded", $"program:{program.Code}", $"上传数据文件“{FileName}”：《{program.Title}》", region.Id);
+        var author = audit.Author(actor);
+        var entry = author.Entry("program.uploaded", $"program:{program.Code}", $"上传数据文件“{FileName}”：《{program.Title}》", region.Id);
         try
         {
             if (stored is null)
             {
-                await ProgramStore.AddAsync(db, program, PublicationState.Draft, entry);
+                await ProgramImport.AddAsync(db, program, PublicationState.Draft, entry, broughtBy: author);
                 Notice = $"已从“{FileName}”新建民心工程《{program.Title}》（草稿，发布前不公开）：{program.Categories.Count} 个工程，{program.Items.Count()} 个子项。";
             }
             else
             {
-                var outcome = await ProgramImport.ApplyAsync(db, program, allowPlanChanges: true, entry);
+                var outcome = await ProgramImport.ApplyAsync(db, program, allowPlanChanges: true, entry, broughtBy: author);
                 Notice = outcome.Changed
                     ? $"已用“{FileName}”更新《{program.Title}》：计划改动 {outcome.PlanChanges} 处，追加报告 {outcome.ReportsAdded} 份，替换草稿报告 {outcome.ReportsUpdated} 份。"
                     : $"“{FileName}”与已存的《{program.Title}》相同，没有改动。";

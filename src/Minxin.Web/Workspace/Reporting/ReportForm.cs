@@ -184,11 +184,12 @@ public sealed class ReportForm
             (number, scale) = (number[..^1], 100_000_000m);
         }
         var parsed = decimal.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-        if (parsed)
+        if (!parsed || Math.Abs(value) > decimal.MaxValue / scale)
         {
-            value *= scale;
+            return false; // not a number, or one too large for any figure once 万/亿 is applied
         }
-        return parsed;
+        value *= scale;
+        return true;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
