@@ -54,7 +54,7 @@ public sealed class StaffBrowser : IDisposable
     {
         var form = Page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {Page.Url}");
         var submit = (button is null ? form.QuerySelector("button[type=submit], button:not([type])") : Page.QuerySelector(button)) as IHtmlButtonElement;
-        var fields = Fields(form, submit);
+        var fields = BrowserForm.Fields(form, submit);
         foreach (var (name, value) in values)
         {
             Assert.True(addFields || fields.Any(f => f.Name == name) || form.QuerySelector($"[name='{name}']") is not null, $"The form has no field {name}");
@@ -107,47 +107,6 @@ public sealed class StaffBrowser : IDisposable
     public string FieldError(string fieldId) => Page.GetElementById(fieldId + "-error")?.TextContent.Trim() ?? "";
 
     public void Dispose() => _client.Dispose();
-
-    // What a browser sends for a form: named, enabled controls; checked boxes and radios; selected options; the button pressed.
-    private static List<(string Name, string Value)> Fields(IHtmlFormElement form, IHtmlButtonElement? submit)
-    {
-        var fields = new List<(string, string)>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled"))
-            {
-                continue;
-            }
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.HasAttribute("checked"))
-                    {
-                        fields.Add((name, input.Value));
-                    }
-                    break;
-                case IHtmlInputElement input when input.Type is "submit" or "button" or "file":
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add((name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    var selected = select.Options.Where(o => o.HasAttribute("selected")).ToList();
-                    // A single select with nothing marked sends its first option.
-                    fields.AddRange((selected.Count > 0 || select.IsMultiple ? selected : select.Options.Take(1)).Select(o => (name, o.Value)));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add((name, area.Value));
-                    break;
-            }
-        }
-        if (submit?.GetAttribute("name") is { Length: > 0 } button)
-        {
-            fields.Add((button, submit.Value));
-        }
-        return fields;
-    }
 
     private async Task LoadAsync(HttpResponseMessage response)
     {

@@ -64,7 +64,7 @@ public sealed class StaffSession : IDisposable
         IReadOnlyDictionary<string, string>? changes = null, IEnumerable<(string FileName, byte[] Bytes)>? files = null, bool withToken = true)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"no form {formSelector}");
-        var fields = Fields(form, button is null ? null : form.QuerySelector(button) ?? throw new InvalidOperationException($"no button {button}"));
+        var fields = BrowserForm.Fields(form, button is null ? null : form.QuerySelector(button) ?? throw new InvalidOperationException($"no button {button}"));
         foreach (var (name, value) in changes ?? new Dictionary<string, string>())
         {
             var at = fields.FindIndex(f => f.Name == name);
@@ -124,46 +124,6 @@ public sealed class StaffSession : IDisposable
 
     public static async Task<IDocument> ReadAsync(HttpResponseMessage response, string url) =>
         await BrowsingContext.New().OpenAsync(r => r.Content(response.Content.ReadAsStream()).Address("http://localhost" + url));
-
-    private static List<(string Name, string Value)> Fields(IHtmlFormElement form, IElement? button)
-    {
-        var fields = new List<(string, string)>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled"))
-            {
-                continue;
-            }
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "submit" or "button" or "file" or "reset" }:
-                    break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" } check:
-                    if (check.IsChecked)
-                    {
-                        fields.Add((name, check.Value));
-                    }
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add((name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add((name, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add((name, select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : select.Options.Length > 0 ? select.Options[0].Value : ""));
-                    break;
-                case IHtmlButtonElement:
-                    break;
-            }
-        }
-        if (button is IHtmlButtonElement { Name: { Length: > 0 } buttonName } pressed)
-        {
-            fields.Add((buttonName, pressed.Value));
-        }
-        return fields;
-    }
 
     public void Dispose() => _client.Dispose();
 }
