@@ -10,8 +10,8 @@ namespace Minxin.Cli.Tests;
 /// or wholly the new one, and SQLite's integrity check passes.
 /// </summary>
 /// <remarks>
-/// It runs alone, after the other tests of the project: run beside them, it hung twice in a whole-project run with
-/// no thread in it (an await that never completed), and never alone. Each step has a deadline, so a hang fails here,
+/// This test found that a process killed while it held EF's SQLite migration lock made every later start wait forever
+/// (see <see cref="MinxinDatabase.MigrateAsync"/>). It runs alone, and each step has a deadline, so a hang fails here,
 /// naming its step, instead of stalling the run.
 /// </remarks>
 [Collection(KillLane.Name)]
@@ -43,6 +43,32 @@ public sealed class KillTests
             using var check = new SqliteCommand("PRAGMA integrity_check", connection);
             Assert.Equal("ok", (string?)check.ExecuteScalar());
         }
+    }
+}
+
+/// <summary>A first start killed while it held EF's migration lock: the next start must not wait for a dead process.</summary>
+public sealed class StaleMigrationLockTests
+{
+    [Fact]
+    public async Task A_start_after_a_process_died_holding_the_migration_lock_migrates_at_once()
+    {
+        var storage = TestStorage.NewSqlite();
+        Directory.CreateDirectory(storage.DataDirectory);
+        // What a first start leaves when killed between taking the lock and its first migration.
+        using (var connection = new SqliteConnection(storage.SqliteConnectionString + ";Pooling=False"))
+        {
+            connection.Open();
+            using var leftOver = new SqliteCommand(
+                "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); INSERT INTO \"__EFMigrationsLock\" VALUES (1, '2026-01-01 00:00:00+00:00');",
+                connection);
+            leftOver.ExecuteNonQuery();
+        }
+
+        var import = await Cli.RunAsync(storage, "import", Repository.JinnanProgramFile).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(import.ExitCode == 0, import.Error);
+        var export = await Cli.RunAsync(storage, "export", "--program", "jinnan-2025").WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(await File.ReadAllTextAsync(Repository.JinnanProgramFile), export.Out);
     }
 }
 
