@@ -146,4 +146,17 @@ public static class AppendOnlyTriggers
         DROP FUNCTION IF EXISTS minxin_report_events_append_only() CASCADE;
         DROP FUNCTION IF EXISTS minxin_refuse_change() CASCADE;
         """;
+
+    /// <summary>A published edition never changes and is never removed.</summary>
+    public const string EditionsSqlite = """
+        CREATE TRIGGER editions_frozen_update BEFORE UPDATE ON Editions
+        BEGIN SELECT RAISE(ABORT, 'A published edition never changes'); END;
+        CREATE TRIGGER editions_frozen_delete BEFORE DELETE ON Editions
+        BEGIN SELECT RAISE(ABORT, 'A published edition never changes'); END;
+        """;
+
+    public const string EditionsPostgres = """
+        CREATE TRIGGER editions_frozen BEFORE UPDATE OR DELETE ON "Editions" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        CREATE TRIGGER editions_no_truncate BEFORE TRUNCATE ON "Editions" FOR EACH STATEMENT EXECUTE FUNCTION minxin_refuse_change();
+        """;
 }

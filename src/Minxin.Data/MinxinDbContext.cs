@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Minxin.Data.Staff;
 using Minxin.Domain.Auditing;
+using Minxin.Domain.Editions;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 
@@ -36,6 +37,8 @@ public abstract class MinxinDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<ReportingRound> Rounds => Set<ReportingRound>();
+
+    public DbSet<Edition> Editions => Set<Edition>();
 
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
 
@@ -139,7 +142,7 @@ internal static class AppendOnly
                 { Entity: ProgressReport, State: EntityState.Deleted } when Original(entry) != ReviewState.Draft => "a report that was submitted",
                 { Entity: IndicatorValue or SiteUpdate or Attachment, State: EntityState.Modified or EntityState.Deleted }
                     when !ParentEditable(tracker, entry) => entry.Metadata.ClrType.Name + " of a report under review or approved",
-                { Entity: ReportEvent or AuditEntry, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
+                { Entity: ReportEvent or AuditEntry or Edition, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
                 _ => null,
             };
             if (refused is not null)

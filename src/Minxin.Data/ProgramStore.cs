@@ -35,6 +35,7 @@ public static class ProgramStore
         var query = (publicOnly ? programs.Where(p => p.Publication == PublicationState.Published) : programs)
             .Include(p => p.Region).ThenInclude(r => r.Parent)
             .Include(p => p.Sources)
+            .Include(p => p.Editions)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Units).ThenInclude(u => u.Unit)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Indicators)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Sites);

@@ -1,3 +1,4 @@
+using Minxin.Web.Editions;
 using Minxin.Web.Home;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
@@ -22,6 +23,7 @@ await app.InitializeDatabaseAsync();
 app.UsePlatform();
 app.MapPublicPages();
 app.MapOpenDataApi();
+app.MapEditionApi();
 app.MapWorkspace();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).

@@ -27,6 +27,9 @@ public class LivelihoodProgram
     /// <summary>Concurrency token of the program's own fields and its categories.</summary>
     public int Revision { get; set; }
 
+    /// <summary>The editions (成绩单) published of it, each frozen.</summary>
+    public List<Editions.Edition> Editions { get; set; } = [];
+
     public PublicationState Publication { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }

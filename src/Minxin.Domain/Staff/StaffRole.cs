@@ -32,6 +32,8 @@ public enum StaffAction
     ManageUsers,
     ViewAudit,
     UseTokens,
+    /// <summary>Publish an edition (成绩单) of a program.</summary>
+    PublishEditions,
 }
 
 public static class StaffRoleText

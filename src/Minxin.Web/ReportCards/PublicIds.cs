@@ -7,6 +7,8 @@ public static class PublicIds
 {
     public static string Item(LivelihoodProgram program, Item item) => $"{program.Code}-{item.Code}";
 
+    public static string Item(string programCode, string itemCode) => $"{programCode}-{itemCode}";
+
     public static bool TryParseItem(string id, out string programCode, out string itemCode)
     {
         programCode = itemCode = "";

@@ -21,6 +21,7 @@ public static class WorkspaceSetup
         services.AddScoped<TaskList>();
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<Programs.PlanService>();
+        services.AddScoped<Editions.EditionService>();
         services.AddSingleton<PublicChanges>();
         return services;
     }

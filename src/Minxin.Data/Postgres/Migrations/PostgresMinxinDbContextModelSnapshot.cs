@@ -316,6 +316,70 @@ namespace Minxin.Data.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Minxin.Domain.Editions.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LightOverrides")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LightRule")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PublishedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SnapshotSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Editions");
+                });
+
             modelBuilder.Entity("Minxin.Domain.Programs.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1045,6 +1109,15 @@ namespace Minxin.Data.Postgres.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Minxin.Domain.Editions.Edition", b =>
+                {
+                    b.HasOne("Minxin.Domain.Programs.LivelihoodProgram", null)
+                        .WithMany("Editions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Minxin.Domain.Programs.Category", b =>
                 {
                     b.HasOne("Minxin.Domain.Programs.LivelihoodProgram", "Program")
@@ -1281,6 +1354,8 @@ namespace Minxin.Data.Postgres.Migrations
             modelBuilder.Entity("Minxin.Domain.Programs.LivelihoodProgram", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("Editions");
 
                     b.Navigation("Sources");
                 });

@@ -301,6 +301,68 @@ namespace Minxin.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Minxin.Domain.Editions.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LightOverrides")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LightRule")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Editions");
+                });
+
             modelBuilder.Entity("Minxin.Domain.Programs.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1000,6 +1062,15 @@ namespace Minxin.Data.Sqlite.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Minxin.Domain.Editions.Edition", b =>
+                {
+                    b.HasOne("Minxin.Domain.Programs.LivelihoodProgram", null)
+                        .WithMany("Editions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Minxin.Domain.Programs.Category", b =>
                 {
                     b.HasOne("Minxin.Domain.Programs.LivelihoodProgram", "Program")
@@ -1236,6 +1307,8 @@ namespace Minxin.Data.Sqlite.Migrations
             modelBuilder.Entity("Minxin.Domain.Programs.LivelihoodProgram", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("Editions");
 
                     b.Navigation("Sources");
                 });

@@ -7,6 +7,7 @@ using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.Staff;
 using Minxin.Web.Workspace.Access;
+using Minxin.Web.Workspace.Editions;
 using Minxin.Web.Workspace.Programs;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
@@ -36,6 +37,8 @@ public static class WorkspaceApi
         api.MapGet("/programs", Programs).RequireAuthorization(StaffPolicies.For(StaffAction.ViewPrograms)).WithSummary("本地区的民心工程");
         api.MapGet("/programs/{programId}/rounds", Rounds).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("民心工程的报送轮次");
         api.MapPost("/programs/{programId}/rounds", OpenRound).RequireAuthorization(StaffPolicies.For(StaffAction.OpenRounds)).WithSummary("开启报送轮次（民心办）");
+        api.MapPost("/programs/{programId}/editions", PublishEdition).RequireAuthorization(StaffPolicies.For(StaffAction.PublishEditions))
+            .WithSummary("发布一期成绩单：标题、网址标识、数据截止日期、发布日期（民心办）");
         api.MapGet("/rounds/{roundId:int}", RoundOverview).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("轮次进度：各单位已通过、待审核、退回、未报、逾期");
         api.MapGet("/items/{itemId}", GetItem).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("子项的计划与全部报告（含未审核的）");
         api.MapPatch("/items/{itemId}", UpdateItem).RequireAuthorization(StaffPolicies.For(StaffAction.EditPrograms)).WithSummary("修改子项计划：表述、责任单位、时限（民心办）");
@@ -88,6 +91,15 @@ public static class WorkspaceApi
         var program = await ProgramAsync(db, programId, access, StaffAction.OpenRounds, cancellationToken);
         var round = await rounds.OpenAsync(await current.RequiredActorAsync(cancellationToken), program, request, cancellationToken);
         return TypedResults.Created($"{Prefix}/rounds/{round.Id}", WorkspaceDocuments.Round(round));
+    }
+
+    private static async Task<Created<Web.Editions.EditionSummaryDocument>> PublishEdition(string programId, EditionRequest request, MinxinDbContext db,
+        StaffAccess access, CurrentStaff current, EditionService editions, CancellationToken cancellationToken)
+    {
+        var program = await ProgramAsync(db, programId, access, StaffAction.PublishEditions, cancellationToken);
+        var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), program.Code, request, cancellationToken);
+        var summary = Web.Editions.EditionApi.Summary(program, edition);
+        return TypedResults.Created($"/api/v1/programs/{program.Code}/editions/{edition.Slug}", summary);
     }
 
     private static async Task<Ok<RoundOverviewDocument>> RoundOverview(int roundId, MinxinDbContext db, StaffAccess access, TimeProvider clock,
