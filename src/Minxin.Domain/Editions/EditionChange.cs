@@ -70,6 +70,6 @@ public sealed record EditionChange(string ItemCode, EditionChangeKind Kind)
         && ExpectedDate.TryParse(FromText, out var from) && ExpectedDate.TryParse(ToText, out var to)
         && to.LatestDay > from.LatestDay;
 
-    /// <summary>One Chinese sentence: "新增电动汽车充电桩：4000个 → 5119个（75% → 96%），提高1119个".</summary>
+    /// <summary>One Chinese sentence: "既有住宅小区新增电动自行车充电接口：5119个 → 5600个（85% → 93%），提高481个".</summary>
     public string Sentence => EditionSentences.For(this);
 }
