@@ -122,6 +122,14 @@ public sealed class ReportBuilder(Item item, ProgressReport report)
         return this;
     }
 
+    /// <summary>The item's expected completion ("2025-09", "2025-08-31", "2025") and why it moved, when it did.</summary>
+    public ReportBuilder Expected(string expected, string? reason = null)
+    {
+        report.ExpectedCompletion = ExpectedDate.TryParse(expected, out var e) ? e : throw new ArgumentException(expected);
+        report.ExpectedCompletionReason = reason;
+        return this;
+    }
+
     public ReportBuilder Narrative(string narrative)
     {
         report.Narrative = narrative;
