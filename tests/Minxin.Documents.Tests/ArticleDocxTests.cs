@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Minxin.Documents.Articles;
 using Minxin.Domain.Articles;
@@ -38,5 +39,14 @@ public class ArticleDocxTests
         Assert.Equal(ArticleDocx.HeadingFont, heading2.StyleRunProperties!.RunFonts!.EastAsia!.Value);
         var defaults = styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.RunFonts!;
         Assert.Equal(ArticleDocx.BodyFont, defaults.EastAsia!.Value);
+    }
+
+    [Fact]
+    public void The_docx_is_valid_Open_XML()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(ArticleDocx.Write(HalfYear)), false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}");
+        Assert.Empty(errors);
     }
 }

@@ -39,6 +39,14 @@ public class BriefingBookTests
     }
 
     [Fact]
+    public void The_text_reads_as_the_characters_written_not_as_radicals_that_share_their_glyphs()
+    {
+        // Without /ActualText, 民 and 心 came out of pdftotext as the radicals ⺠ and ⼼.
+        Assert.DoesNotContain(Text, c => c is >= '\u2E80' and <= '\u2FDF');
+        Assert.Contains("民心工程", Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Indicator_figures_are_written_as_on_the_public_pages()
     {
         Assert.Contains("5119/6000个（85%）", Poppler.Squeezed(Text), StringComparison.Ordinal);

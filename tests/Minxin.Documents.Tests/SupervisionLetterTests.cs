@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Minxin.Documents.FollowUps;
 
@@ -61,5 +62,14 @@ public class SupervisionLetterTests
         var paragraphs = SupervisionLetter.BodyParagraphs(Letter with { Situation = null });
 
         Assert.Contains("尚未报送进展情况", paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_docx_is_valid_Open_XML()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(SupervisionLetter.ToDocx(Letter)), false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}");
+        Assert.Empty(errors);
     }
 }

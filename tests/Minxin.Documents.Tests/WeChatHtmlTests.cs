@@ -19,6 +19,7 @@ public class WeChatHtmlTests
         Assert.Empty(document.QuerySelectorAll("style, script, link, img, iframe"));
         Assert.Empty(document.QuerySelectorAll("[class], [id], [src], [href]"));
         Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Minxin.Documents.Rendering;
 
-public enum TextAlign
+internal enum TextAlign
 {
     Left,
     Center,
