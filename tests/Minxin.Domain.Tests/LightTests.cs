@@ -259,22 +259,22 @@ public class LightTests
     };
 
     [Fact]
-    public void Without_targets_the_share_of_built_sites_is_the_progress()
+    public void Without_targets_the_sites_phases_are_the_progress()
     {
-        // 完工 and 投入使用 count as built; a site not reported on does not.
+        // 形象进度: 完工 and 投入使用 100, 装修安装 80, a site not reported on 0: (100 + 100 + 80 + 0) / 4 = 70.
         var light = LightOf(FourSites(SitePhase.Completed, SitePhase.InService, SitePhase.FitOut, null));
 
         Assert.Equal(LightColor.Green, light.Color);
-        Assert.Equal("4个点位中2个已完工，进度50%，序时进度50%，与序时持平：绿灯", light.Reason);
+        Assert.Equal("4个点位按建设阶段折算（2个已完工），进度70%，序时进度50%，快于序时20个百分点：绿灯", light.Reason);
     }
 
     [Fact]
     public void Sites_mostly_unbuilt_are_behind_schedule()
     {
-        var light = LightOf(FourSites(SitePhase.InService, SitePhase.Acceptance, SitePhase.FitOut, SitePhase.Design));
+        var light = LightOf(FourSites(SitePhase.Construction, SitePhase.Tendering, SitePhase.Design, null));
 
         Assert.Equal(LightColor.Yellow, light.Color);
-        Assert.Equal("4个点位中1个已完工，进度25%，序时进度50%，慢于序时25个百分点：黄灯", light.Reason);
+        Assert.Equal("4个点位按建设阶段折算（0个已完工），进度22%，序时进度50%，慢于序时28个百分点：黄灯", light.Reason);
     }
 
     [Fact]
@@ -390,7 +390,7 @@ public class LightTests
     {
         Assert.Equal(
             "进度不低于序时进度减10个百分点：绿灯。落后序时进度10至30个百分点：黄灯。落后超过30个百分点，或已过完成时限仍未完成：红灯。"
-            + "有多个目标值的子项，按落后最多的指标计。没有目标值的子项，按已完工点位的比例计。报告称进度滞后的子项，至少为黄灯。"
+            + "有多个目标值的子项，按落后最多的指标计。没有目标值的子项，按各点位的建设阶段折算进度（规划0%、设计10%、审批20%、招标30%、施工50%、主体完工70%、装修80%、验收90%、完工或投入使用100%）。报告称进度滞后的子项，至少为黄灯。"
             + "已完成的子项单独标示。尚无进度数据：无数据。",
             LightRule.Default.Describe());
         var edited = new LightRule { Version = 3, GreenWithinPoints = 5, YellowWithinPoints = 20, RedWhenPastDeadline = false, Aggregation = IndicatorAggregation.Average };
@@ -470,13 +470,13 @@ public class LightTests
     public void Jinnan_items_without_targets_are_lit_by_their_sites()
     {
         // 05-2: 北营路特色商街 in service; the other three in fit-out or construction.
-        Assert.Equal("4个点位中1个已完工，进度25%，序时进度49%，慢于序时24个百分点：黄灯", JinnanLight("05-2").Reason);
+        Assert.Equal("4个点位按建设阶段折算（1个已完工），进度77%，序时进度49%，快于序时28个百分点：绿灯", JinnanLight("05-2").Reason);
         // 08-2: 盛塘北路, 昌盛路, 天山路 in service; 东马路, 东环路 under construction.
-        Assert.Equal("5个点位中3个已完工，进度60%，序时进度49%，快于序时11个百分点：绿灯", JinnanLight("08-2").Reason);
+        Assert.Equal("5个点位按建设阶段折算（3个已完工），进度80%，序时进度49%，快于序时31个百分点：绿灯", JinnanLight("08-2").Reason);
         // 02-2: the lab building is built.
         Assert.Equal(LightColor.Green, JinnanLight("02-2").Color);
         // 06-2: the resettlement housing is still in acceptance.
-        Assert.Equal("1个点位中0个已完工，进度0%，序时进度49%，慢于序时49个百分点：红灯", JinnanLight("06-2").Reason);
+        Assert.Equal("1个点位按建设阶段折算（0个已完工），进度90%，序时进度49%，快于序时41个百分点：绿灯", JinnanLight("06-2").Reason);
     }
 
     [Fact]
@@ -494,10 +494,11 @@ public class LightTests
     {
         var counts = JinnanLights().GroupBy(l => l.Light.Color).ToDictionary(g => g.Key, g => g.Count());
 
-        // Green 02-1 02-2 05-1 07-1 07-2 08-2 09-2; yellow 05-2 10-1; red 01-1 01-2 06-2 06-3 08-1; none the other 8.
-        Assert.Equal(7, counts[LightColor.Green]);
+        // Green 01-1 01-2 02-1 02-2 05-1 05-2 06-2 06-3 07-1 07-2 08-2 09-2 (sites by their phases, indicators ahead);
+        // yellow 08-1 (sites 35 %) and 10-1 (19 %, exactly 30 behind); none red at midyear; none the other 8.
+        Assert.Equal(12, counts[LightColor.Green]);
         Assert.Equal(2, counts[LightColor.Yellow]);
-        Assert.Equal(5, counts[LightColor.Red]);
+        Assert.False(counts.ContainsKey(LightColor.Red));
         Assert.Equal(4, counts[LightColor.Completed]);
         Assert.Equal(8, counts[LightColor.None]);
     }

@@ -75,7 +75,7 @@ public sealed record LightRule
         sentences.Add(Aggregation == IndicatorAggregation.FurthestBehind
             ? "有多个目标值的子项，按落后最多的指标计"
             : "有多个目标值的子项，按各指标平均进度计，单项超过100%按100%计");
-        sentences.Add("没有目标值的子项，按已完工点位的比例计");
+        sentences.Add("没有目标值的子项，按各点位的建设阶段折算进度（规划0%、设计10%、审批20%、招标30%、施工50%、主体完工70%、装修80%、验收90%、完工或投入使用100%）");
         sentences.Add("报告称进度滞后的子项，至少为黄灯");
         sentences.Add("已完成的子项单独标示");
         sentences.Add("尚无进度数据：无数据");

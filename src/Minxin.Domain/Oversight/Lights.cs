@@ -120,8 +120,24 @@ public static class Lights
         {
             return null;
         }
-        // 完工 and 投入使用 both mean the site is built; a site not reported on is not built.
+        // 形象进度: each site counts by its phase, so a site under construction is neither nothing nor done; a site
+        // not reported on counts as not begun. Counting only finished sites would light every year-end item red at midyear.
         var built = card.Sites.Count(s => s.Latest is { Phase: >= SitePhase.Completed });
-        return new Measured(Percent.Floor(built * 100m / card.Sites.Count), $"{card.Sites.Count}个点位中{built}个已完工，", null);
+        var progress = card.Sites.Average(s => s.Latest is { } update ? PhaseWeight(update.Phase) : 0m);
+        return new Measured(Percent.Floor(progress), $"{card.Sites.Count}个点位按建设阶段折算（{built}个已完工），", null);
     }
+
+    /// <summary>How far along a site is at each phase, in percent: the weights the rule page publishes.</summary>
+    public static decimal PhaseWeight(SitePhase phase) => phase switch
+    {
+        SitePhase.Planning => 0,
+        SitePhase.Design => 10,
+        SitePhase.Approval => 20,
+        SitePhase.Tendering => 30,
+        SitePhase.Construction => 50,
+        SitePhase.ToppedOut => 70,
+        SitePhase.FitOut => 80,
+        SitePhase.Acceptance => 90,
+        _ => 100,
+    };
 }
