@@ -159,4 +159,24 @@ public static class AppendOnlyTriggers
         CREATE TRIGGER editions_frozen BEFORE UPDATE OR DELETE ON "Editions" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
         CREATE TRIGGER editions_no_truncate BEFORE TRUNCATE ON "Editions" FOR EACH STATEMENT EXECUTE FUNCTION minxin_refuse_change();
         """;
+
+    /// <summary>Light-rule versions and the steps of a 督办 are kept as they were written.</summary>
+    public const string OversightSqlite = """
+        CREATE TRIGGER light_rules_append_only_update BEFORE UPDATE ON LightRules
+        BEGIN SELECT RAISE(ABORT, 'Light-rule versions are append-only'); END;
+        CREATE TRIGGER light_rules_append_only_delete BEFORE DELETE ON LightRules
+        BEGIN SELECT RAISE(ABORT, 'Light-rule versions are append-only'); END;
+        CREATE TRIGGER follow_up_entries_append_only_update BEFORE UPDATE ON FollowUpEntries
+        BEGIN SELECT RAISE(ABORT, 'A follow-up''s history is append-only'); END;
+        CREATE TRIGGER follow_up_entries_append_only_delete BEFORE DELETE ON FollowUpEntries
+        BEGIN SELECT RAISE(ABORT, 'A follow-up''s history is append-only'); END;
+        CREATE TRIGGER follow_up_attachments_append_only_update BEFORE UPDATE ON FollowUpAttachments
+        BEGIN SELECT RAISE(ABORT, 'A follow-up''s history is append-only'); END;
+        """;
+
+    public const string OversightPostgres = """
+        CREATE TRIGGER light_rules_append_only BEFORE UPDATE OR DELETE ON "LightRules" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        CREATE TRIGGER follow_up_entries_append_only BEFORE UPDATE OR DELETE ON "FollowUpEntries" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        CREATE TRIGGER follow_up_attachments_append_only BEFORE UPDATE ON "FollowUpAttachments" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        """;
 }

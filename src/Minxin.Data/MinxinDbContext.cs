@@ -40,6 +40,22 @@ public abstract class MinxinDbContext(DbContextOptions options) : IdentityUserCo
 
     public DbSet<Edition> Editions => Set<Edition>();
 
+    public DbSet<Domain.Oversight.ProgramLightRule> LightRules => Set<Domain.Oversight.ProgramLightRule>();
+
+    public DbSet<Domain.Oversight.ItemLightOverride> LightOverrides => Set<Domain.Oversight.ItemLightOverride>();
+
+    public DbSet<Domain.FollowUps.FollowUp> FollowUps => Set<Domain.FollowUps.FollowUp>();
+
+    public DbSet<Domain.FollowUps.FollowUpEntry> FollowUpEntries => Set<Domain.FollowUps.FollowUpEntry>();
+
+    public DbSet<Domain.FollowUps.FollowUpAttachment> FollowUpAttachments => Set<Domain.FollowUps.FollowUpAttachment>();
+
+    public DbSet<Oversight.Notice> Notices => Set<Oversight.Notice>();
+
+    public DbSet<Oversight.SentReminder> SentReminders => Set<Oversight.SentReminder>();
+
+    public DbSet<Oversight.Lease> Leases => Set<Oversight.Lease>();
+
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
@@ -142,7 +158,10 @@ internal static class AppendOnly
                 { Entity: ProgressReport, State: EntityState.Deleted } when Original(entry) != ReviewState.Draft => "a report that was submitted",
                 { Entity: IndicatorValue or SiteUpdate or Attachment, State: EntityState.Modified or EntityState.Deleted }
                     when !ParentEditable(tracker, entry) => entry.Metadata.ClrType.Name + " of a report under review or approved",
-                { Entity: ReportEvent or AuditEntry or Edition, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
+                { Entity: ReportEvent or AuditEntry or Edition or Domain.Oversight.ProgramLightRule or Domain.FollowUps.FollowUpEntry
+                    or Domain.FollowUps.FollowUpAttachment, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
+                // An override goes with its item when a plan edit removes the item; it is never rewritten.
+                { Entity: Domain.Oversight.ItemLightOverride, State: EntityState.Modified } => entry.Metadata.ClrType.Name,
                 _ => null,
             };
             if (refused is not null)

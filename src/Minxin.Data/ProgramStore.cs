@@ -36,6 +36,8 @@ public static class ProgramStore
             .Include(p => p.Region).ThenInclude(r => r.Parent)
             .Include(p => p.Sources)
             .Include(p => p.Editions)
+            .Include(p => p.LightRules)
+            .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.LightOverrides)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Units).ThenInclude(u => u.Unit)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Indicators)
             .Include(p => p.Categories).ThenInclude(c => c.Items).ThenInclude(i => i.Sites);

@@ -35,6 +35,9 @@ public class Item
 
     public List<ProgressReport> Reports { get; set; } = [];
 
+    /// <summary>Coordinators' overrides of its light, oldest first.</summary>
+    public List<Oversight.ItemLightOverride> LightOverrides { get; set; } = [];
+
     /// <summary>Concurrency token of the item's plan: two coordinators never silently overwrite each other.</summary>
     public int Revision { get; set; }
 

@@ -30,6 +30,9 @@ public class LivelihoodProgram
     /// <summary>The editions (成绩单) published of it, each frozen.</summary>
     public List<Editions.Edition> Editions { get; set; } = [];
 
+    /// <summary>The versions of its light rule (红黄绿灯); none means the default rule.</summary>
+    public List<Oversight.ProgramLightRule> LightRules { get; set; } = [];
+
     public PublicationState Publication { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }
