@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.ProgramFiles;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Quantities;
@@ -117,6 +120,25 @@ public partial class Edition
 
     /// <summary>The edition's card: the frozen program as of <see cref="AsOf"/>.</summary>
     public ReportCard ThawCard() => ReportCardCalculator.Compute(ThawProgram(), AsOf);
+
+    private static readonly JsonSerializerOptions LightJson = new() { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    /// <summary>Keeps the light rule in force and the overrides that held at publication, so the edition's lights never move.</summary>
+    public void FreezeLights(ReportCard publicCard)
+    {
+        var live = Lights.Live(publicCard);
+        LightRule = JsonSerializer.Serialize(live.Rule, LightJson);
+        var overrides = live.ByCode.Where(l => l.Value.Override is not null).ToDictionary(l => l.Key, l => l.Value.Override!);
+        LightOverrides = overrides.Count == 0 ? null : JsonSerializer.Serialize(overrides, LightJson);
+    }
+
+    /// <summary>The edition's lights: its frozen card lit by the rule and overrides kept at publication.</summary>
+    public CardLights ThawLights(ReportCard frozenCard)
+    {
+        var rule = LightRule is null ? Oversight.LightRule.Default : JsonSerializer.Deserialize<Oversight.LightRule>(LightRule, LightJson)!;
+        var overrides = LightOverrides is null ? [] : JsonSerializer.Deserialize<Dictionary<string, LightOverride>>(LightOverrides, LightJson)!;
+        return new CardLights(rule, Lights.ByCode(frozenCard, rule, i => overrides.GetValueOrDefault(i.Item.Code)));
+    }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -16,6 +16,30 @@ public static class Lights
     public static IReadOnlyList<(ItemCard Item, ItemLight Light)> For(ReportCard card, LightRule rule) =>
         card.Items.Select(item => (item, For(item, card.AsOf, rule))).ToList();
 
+    /// <summary>
+    /// Every item's light by item code, by <paramref name="rule"/>, with the overrides <paramref name="overrideFor"/>
+    /// gives (none when it gives null).
+    /// </summary>
+    public static IReadOnlyDictionary<string, ItemLight> ByCode(ReportCard card, LightRule rule, Func<ItemCard, LightOverride?> overrideFor) =>
+        card.Items.ToDictionary(i => i.Item.Code, i =>
+        {
+            var light = For(i, card.AsOf, rule);
+            return overrideFor(i) is { } o ? light with { Override = o } : light;
+        });
+
+    /// <summary>The lights of a live card: the program's rule in force and the overrides of its items that still hold.</summary>
+    public static CardLights Live(ReportCard card)
+    {
+        var rule = ProgramLightRule.Current(card.Program.LightRules);
+        return new CardLights(rule, ByCode(card, rule, i => LiveOverride(i.Item, i.LatestReport?.AsOf)));
+    }
+
+    /// <summary>The override of an item that holds while its latest public report is dated <paramref name="latestReportAsOf"/>.</summary>
+    public static LightOverride? LiveOverride(Item item, DateOnly? latestReportAsOf) =>
+        ItemLightOverride.InForce(item.LightOverrides, latestReportAsOf) is { Color: { } color } o
+            ? new LightOverride(color, o.Reason, o.By, o.At)
+            : null;
+
     public static ItemLight For(ItemCard card, DateOnly asOf, LightRule rule)
     {
         var item = card.Item;
@@ -140,4 +164,10 @@ public static class Lights
         SitePhase.Acceptance => 90,
         _ => 100,
     };
+}
+
+/// <summary>A card's lights by item code, and the rule they were lit by.</summary>
+public sealed record CardLights(LightRule Rule, IReadOnlyDictionary<string, ItemLight> ByCode)
+{
+    public ItemLight this[string itemCode] => ByCode[itemCode];
 }

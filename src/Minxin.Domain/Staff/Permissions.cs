@@ -17,7 +17,7 @@ public static class Permissions
         [
             StaffAction.ViewPrograms, StaffAction.EditPrograms, StaffAction.PublishPrograms, StaffAction.OpenRounds, StaffAction.ViewRounds,
             StaffAction.ViewReports, StaffAction.ReviewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
-            StaffAction.PublishEditions,
+            StaffAction.PublishEditions, StaffAction.EditLights,
         ],
         [StaffRole.Reporter] = [StaffAction.ViewReports, StaffAction.WriteReports, StaffAction.UseTokens],
         [StaffRole.Leader] =

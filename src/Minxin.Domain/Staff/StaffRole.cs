@@ -34,6 +34,8 @@ public enum StaffAction
     UseTokens,
     /// <summary>Publish an edition (成绩单) of a program.</summary>
     PublishEditions,
+    /// <summary>Change a program's light rule, override an item's light.</summary>
+    EditLights,
 }
 
 public static class StaffRoleText

@@ -29,7 +29,26 @@ public sealed record EditionDocument(
     DateTimeOffset PublishedAt,
     string SnapshotSha256,
     string? PreviousEdition,
+    string ChangeSummary,
+    IReadOnlyList<ChangeDocument> Changes,
     IReadOnlyList<CorrectionDocument> Corrections);
+
+/// <summary>
+/// What changed since the previous edition. <c>kind</c>: completed, rose, fell, targetRevised, dateMoved, newSite,
+/// noNewReport. <c>from</c>/<c>to</c> are numbers in the indicator's base unit for rose, fell and targetRevised, and
+/// texts otherwise (an expected date as 2025-09, a site's name).
+/// </summary>
+public sealed record ChangeDocument(
+    string ItemId,
+    string Kind,
+    string? Indicator,
+    object? From,
+    object? To,
+    string? Reason,
+    decimal? FromPercent,
+    decimal? ToPercent,
+    string? Site,
+    string Sentence);
 
 public static class EditionApi
 {
@@ -65,12 +84,15 @@ public static class EditionApi
 
     public static EditionDocument Document(LivelihoodProgram program, EditionView view)
     {
-        var card = Documents.Card(view.Card);
+        var card = Documents.Card(view.Card, view.Lights);
         var edition = view.Edition;
         return new EditionDocument(
             card.ProgramId, card.Title, card.AsOf, card.Headline, card.Totals, card.Categories,
             edition.Slug, edition.Title, edition.PublishedOn, edition.PublishedAt, edition.SnapshotSha256,
             view.Previous?.Slug,
+            view.Changes.Summary.Sentence,
+            view.Changes.All.Select(c => new ChangeDocument(PublicIds.Item(program.Code, c.ItemCode), c.Kind.Code(), c.IndicatorKey,
+                (object?)c.FromValue ?? c.FromText, (object?)c.ToValue ?? c.ToText, c.Reason, c.FromPercent, c.ToPercent, c.SiteKey, c.Sentence)).ToList(),
             view.Corrections.Select(c => new CorrectionDocument(PublicIds.Item(program.Code, c.ItemCode), c.ReportAsOf, c.Version, c.CorrectedAt, c.What, c.Reason)).ToList());
     }
 

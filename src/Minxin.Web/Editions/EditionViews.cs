@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Minxin.Domain.Editions;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Programs;
 using Minxin.Domain.ReportCards;
 
@@ -9,7 +10,9 @@ namespace Minxin.Web.Editions;
 public sealed record EditionView(
     Edition Edition,
     ReportCard Card,
+    CardLights Lights,
     Edition? Previous,
+    EditionChanges Changes,
     IReadOnlyList<EditionCorrection> Corrections);
 
 /// <summary>
@@ -18,7 +21,9 @@ public sealed record EditionView(
 /// </summary>
 public static class EditionViews
 {
-    private static readonly ConditionalWeakTable<Edition, ReportCard> FrozenCards = new();
+    private sealed record Frozen(ReportCard Card, CardLights Lights);
+
+    private static readonly ConditionalWeakTable<Edition, Frozen> FrozenEditions = new();
 
     /// <summary>Newest first.</summary>
     public static IReadOnlyList<Edition> Of(LivelihoodProgram program) => program.Editions.OrderByDescending(e => e.AsOf).ToList();
@@ -30,10 +35,32 @@ public static class EditionViews
     public static Edition? PreviousOf(LivelihoodProgram program, Edition edition) =>
         program.Editions.Where(e => e.AsOf < edition.AsOf).MaxBy(e => e.AsOf);
 
-    public static ReportCard FrozenCard(Edition edition) => FrozenCards.GetValue(edition, e => e.ThawCard());
+    public static ReportCard FrozenCard(Edition edition) => Thaw(edition).Card;
 
-    public static EditionView View(LivelihoodProgram program, Edition edition) =>
-        new(edition, FrozenCard(edition), PreviousOf(program, edition), EditionCorrections.Since(edition, program));
+    private static Frozen Thaw(Edition edition) => FrozenEditions.GetValue(edition, e =>
+    {
+        var card = e.ThawCard();
+        return new Frozen(card, e.ThawLights(card));
+    });
+
+    public static EditionView View(LivelihoodProgram program, Edition edition)
+    {
+        var frozen = Thaw(edition);
+        var previous = PreviousOf(program, edition);
+        var changes = EditionChanges.Between(previous is null ? null : FrozenCard(previous), frozen.Card);
+        return new(edition, frozen.Card, frozen.Lights, previous, changes, EditionCorrections.Since(edition, program));
+    }
+
+    public static string KindWords(EditionChangeKind kind) => kind switch
+    {
+        EditionChangeKind.Completed => "新完成",
+        EditionChangeKind.Rose => "进度提高",
+        EditionChangeKind.Fell => "数据下降",
+        EditionChangeKind.TargetRevised => "目标调整",
+        EditionChangeKind.DateMoved => "预计时间调整",
+        EditionChangeKind.NewSite => "新增点位",
+        _ => "本期无新报送",
+    };
 
     public static string Path(LivelihoodProgram program, Edition edition) => $"/programs/{program.Code}/editions/{edition.Slug}";
 }

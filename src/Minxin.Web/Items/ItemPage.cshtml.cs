@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.ReportCards;
@@ -21,6 +22,11 @@ public sealed class ItemPageModel(PublicPrograms programs) : PageModel
     /// <summary>Every public report, newest first, corrections beside the version they replace.</summary>
     public IReadOnlyList<ProgressReport> Timeline { get; private set; } = [];
 
+    public ItemLight Light { get; private set; } = null!;
+
+    /// <summary>Every move of the item's and its sites' expected completion, from the reports.</summary>
+    public ItemDateSlips Slips { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!PublicIds.TryParseItem(id, out var programCode, out var itemCode))
@@ -33,7 +39,10 @@ public sealed class ItemPageModel(PublicPrograms programs) : PageModel
         {
             return NotFound();
         }
-        Card = ReportCardCalculator.ItemAsOf(item, PublicPrograms.LatestDate(program));
+        var programCard = PublicPrograms.Card(program, null);
+        Card = programCard.Items.First(i => i.Item.Code == itemCode);
+        Light = PublicPrograms.Lights(programCard)[itemCode];
+        Slips = DateSlips.Of(item);
         Timeline = ReportCardCalculator.Timeline(item);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Minxin.Domain;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Programs;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
@@ -33,7 +34,29 @@ public sealed record CardItemDocument(
     IReadOnlyList<IndicatorDocument> Indicators,
     string? ExpectedCompletion,
     string? Narrative,
-    ReportReference? LastReport);
+    ReportReference? LastReport,
+    LightDocument Light);
+
+/// <summary>
+/// 红黄绿灯 as of the card's date. <c>color</c>: green, yellow, red, completed, none. <c>reason</c> says why in one
+/// sentence; <c>rule</c> is the rule it was lit by (its page: <c>ruleUrl</c>). An override by a coordinator has
+/// <c>overridden</c> true and keeps what the rule said in <c>ruleColor</c> and <c>ruleReason</c>.
+/// </summary>
+public sealed record LightDocument(
+    string Color,
+    string ColorText,
+    string Reason,
+    string Rule,
+    int RuleVersion,
+    string RuleUrl,
+    decimal? Progress,
+    decimal? Scheduled,
+    decimal? Gap,
+    DateOnly? Deadline,
+    string? Indicator,
+    bool Overridden,
+    string RuleColor,
+    string RuleReason);
 
 /// <summary>
 /// One indicator as of the card's date. <c>percent</c> is actual / target × 100, exact to 4 decimals;
@@ -70,7 +93,12 @@ public sealed record ItemDocument(
     string StatusText,
     IReadOnlyList<IndicatorDocument> Indicators,
     IReadOnlyList<SiteDocument> Sites,
-    IReadOnlyList<ReportDocument> Reports);
+    IReadOnlyList<ReportDocument> Reports,
+    LightDocument Light,
+    IReadOnlyList<DateSlipDocument> DateSlips);
+
+/// <summary>A move of the expected completion of the item (<c>site</c> null) or of one of its sites, as a report gave it.</summary>
+public sealed record DateSlipDocument(string? Site, string From, string To, DateOnly ReportedOn, bool Delay, string? Reason, string Sentence);
 
 public sealed record SiteDocument(string Key, string Name, string? Town, string? Phase, string? PhaseText, string? ExpectedCompletion, string? Note);
 
@@ -101,7 +129,7 @@ internal static class Documents
 {
     public static ProgramSummary Summary(LivelihoodProgram p) => new(p.Code, p.Region.FullName, p.Region.Code, p.Year, p.Title);
 
-    public static ReportCardDocument Card(ReportCard card)
+    public static ReportCardDocument Card(ReportCard card, CardLights lights)
     {
         var t = card.Totals;
         return new ReportCardDocument(
@@ -110,10 +138,27 @@ internal static class Documents
             card.AsOf,
             card.Headline,
             new TotalsDocument(t.Items, t.Completed, t.InProgress, t.NotStarted, t.Delayed, t.Cancelled),
-            card.Categories.Select(c => new CategoryDocument(c.Number, c.Name, c.Items.Select(i => CardItem(card.Program, i)).ToList())).ToList());
+            card.Categories.Select(c => new CategoryDocument(c.Number, c.Name,
+                c.Items.Select(i => CardItem(card.Program, i, Light(card.Program, lights.Rule, lights[i.Item.Code]))).ToList())).ToList());
     }
 
-    private static CardItemDocument CardItem(LivelihoodProgram program, ItemCard card) => new(
+    public static LightDocument Light(LivelihoodProgram program, LightRule rule, ItemLight light) => new(
+        light.Color.Code(),
+        light.Color.ToChinese(),
+        light.Reason,
+        rule.Summary,
+        rule.Version,
+        $"/programs/{program.Code}/lights",
+        light.Progress,
+        light.Scheduled,
+        light.Gap,
+        light.Deadline,
+        light.DecidingIndicator?.Key,
+        light.IsOverridden,
+        light.RuleColor.Code(),
+        light.RuleReason);
+
+    private static CardItemDocument CardItem(LivelihoodProgram program, ItemCard card, LightDocument light) => new(
         PublicIds.Item(program, card.Item),
         card.Item.Number,
         card.Item.Code,
@@ -123,7 +168,8 @@ internal static class Documents
         card.Indicators.Select(Indicator).ToList(),
         card.ExpectedCompletion?.ToString(),
         card.LatestReport is { } r ? NarrativeRenderer.PlainText(r) : null,
-        card.LatestReport is { } latest ? Reference(latest) : null);
+        card.LatestReport is { } latest ? Reference(latest) : null,
+        light);
 
     public static IndicatorDocument Indicator(IndicatorProgress p) => new(
         p.Indicator.Key,
@@ -141,7 +187,7 @@ internal static class Documents
     private static ReportReference Reference(ProgressReport r) =>
         new(r.AsOf, r.Version, r.SubmittedBy, r.ReviewedBy, r.ReviewedAt, r.Source?.Title);
 
-    public static ItemDocument Item(LivelihoodProgram program, ItemCard card, IReadOnlyList<ProgressReport> timeline)
+    public static ItemDocument Item(LivelihoodProgram program, ItemCard card, IReadOnlyList<ProgressReport> timeline, LightRule rule, ItemLight light)
     {
         var item = card.Item;
         return new ItemDocument(
@@ -161,7 +207,9 @@ internal static class Documents
             card.Sites.Select(s => new SiteDocument(s.Site.Key, s.Site.Name, s.Site.Town,
                 s.Latest is null ? null : EnumCodes.ToCode(s.Latest.Phase), s.Latest?.Phase.ToChinese(),
                 s.Latest?.ExpectedCompletion?.ToString(), s.Latest?.Note)).ToList(),
-            timeline.Select(r => Report(r, timeline.Any(x => x.AsOf == r.AsOf && x.Version > r.Version))).ToList());
+            timeline.Select(r => Report(r, timeline.Any(x => x.AsOf == r.AsOf && x.Version > r.Version))).ToList(),
+            Light(program, rule, light),
+            DateSlips.Of(item).All.Select(d => new DateSlipDocument(d.SiteKey, d.From.ToString(), d.To.ToString(), d.ReportedOn, d.IsDelay, d.Reason, d.Sentence)).ToList());
     }
 
     private static ReportDocument Report(ProgressReport r, bool superseded) => new(

@@ -49,7 +49,7 @@ public static class OpenDataApi
         string code, string? asOf, PublicPrograms programs, CancellationToken cancellationToken)
     {
         var (card, problem) = await CardAsync(code, asOf, programs, cancellationToken);
-        return card is null ? problem! : TypedResults.Ok(Documents.Card(card));
+        return card is null ? problem! : TypedResults.Ok(Documents.Card(card, PublicPrograms.Lights(card)));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCardCsv(
@@ -91,8 +91,10 @@ public static class OpenDataApi
         {
             return NotFound($"没有标识为“{id}”的子项。");
         }
-        var card = ReportCardCalculator.ItemAsOf(item, PublicPrograms.LatestDate(program));
-        return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item)));
+        var programCard = PublicPrograms.Card(program, null);
+        var lights = PublicPrograms.Lights(programCard);
+        var card = programCard.Items.First(i => i.Item.Code == item.Code);
+        return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item), lights.Rule, lights[item.Code]));
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Minxin.Data;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Programs;
 using Minxin.Domain.ReportCards;
 
@@ -71,6 +72,12 @@ public sealed class PublicPrograms(IServiceScopeFactory scopes)
         }
         return card;
     }
+
+    private static readonly ConditionalWeakTable<ReportCard, CardLights> LightsByCard = new();
+
+    /// <summary>The lights of a live card (the program's rule in force, overrides that hold), by item code; made once per card.</summary>
+    public static CardLights Lights(ReportCard card) =>
+        LightsByCard.GetValue(card, c => Domain.Oversight.Lights.Live(c));
 
     private async Task<T> LoadAsync<T>(Func<MinxinDbContext, Task<T>> load)
     {

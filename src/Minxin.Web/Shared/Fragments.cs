@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Html;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
@@ -21,10 +22,10 @@ public static class Fragments
     private static readonly ConditionalWeakTable<ItemCard, HtmlString> Articles = new();
 
     /// <summary>One item of the card: wording, status, progress against targets, narrative, sites, dates, a link to more.</summary>
-    public static IHtmlContent ItemArticle(ItemCard card, string publicId) =>
-        Articles.GetValue(card, c => RenderItemArticle(c, publicId));
+    public static IHtmlContent ItemArticle(ItemCard card, string publicId, ItemLight? light = null) =>
+        Articles.GetValue(card, c => RenderItemArticle(c, publicId, light));
 
-    private static HtmlString RenderItemArticle(ItemCard card, string publicId)
+    private static HtmlString RenderItemArticle(ItemCard card, string publicId, ItemLight? light)
     {
         var item = card.Item;
         var code = item.Code;
@@ -32,6 +33,7 @@ public static class Fragments
             .Append($"<article class=\"item {Display.StatusClass(card.Status)}\" id=\"item-{code}\" aria-labelledby=\"item-{code}-title\">")
             .Append($"<div class=\"item-head\"><h3 id=\"item-{code}-title\"><a href=\"/items/{E(publicId)}\">{E(item.Title)}</a></h3>")
             .Append(Html(Status(card.Status))).Append("</div>")
+            .Append(light is null ? "" : Html(Light(light)))
             // The card shows progress against targets; every other figure is in the narrative and on the item page.
             .Append(Html(Indicators(card.Indicators.Where(i => i.Indicator.Target is not null))))
             .Append("<p class=\"narrative\">");
@@ -65,6 +67,23 @@ public static class Fragments
     }
 
     private static string Html(IHtmlContent content) => ((HtmlString)content).Value ?? "";
+
+    /// <summary>The item's light in words, with a shape for each colour and the reason: never colour alone.</summary>
+    public static IHtmlContent Light(ItemLight light)
+    {
+        var color = light.Color;
+        var icon = color switch
+        {
+            LightColor.Green => "●",
+            LightColor.Yellow => "▲",
+            LightColor.Red => "■",
+            LightColor.Completed => "✓",
+            _ => "○",
+        };
+        var overridden = light.IsOverridden ? "<span class=\"light-override\">（人工调整）</span>" : "";
+        return new HtmlString($"<p class=\"light light-{color.Code()}\"><span class=\"light-icon\" aria-hidden=\"true\">{icon}</span>"
+            + $"<strong class=\"light-word\">{E(color.ToChinese())}</strong>{overridden}<span class=\"light-reason\">{E(light.Reason)}</span></p>");
+    }
 
     /// <summary>The status in words with an icon beside it: never colour alone.</summary>
     public static IHtmlContent Status(ItemStatus status)

@@ -22,6 +22,7 @@ public static class WorkspaceSetup
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<Programs.PlanService>();
         services.AddScoped<Editions.EditionService>();
+        services.AddScoped<Lights.LightService>();
         services.AddSingleton<PublicChanges>();
         return services;
     }

@@ -50,6 +50,7 @@ public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimePro
             Snapshot = snapshot,
             SnapshotSha256 = Edition.Sha256(snapshot),
         };
+        edition.FreezeLights(Domain.ReportCards.ReportCardCalculator.Compute(publicProgram!, asOf));
         db.Editions.Add(edition);
         audit.Record(actor, "edition.published", $"edition:{program.Code}/{edition.Slug}",
             $"{program.Code} 发布成绩单“{edition.Title}”：数据截至 {IsoDate.Format(asOf)}，发布日期 {IsoDate.Format(publishedOn)}，快照 SHA-256 {edition.SnapshotSha256}",
