@@ -45,10 +45,14 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
     [
         new("GET", "/api/v1/workspace/me", "/api/v1/workspace/me", Everyone),
         new("GET", "/api/v1/workspace/tasks", "/api/v1/workspace/tasks", Everyone),
+        new("GET", "/api/v1/workspace/notices", "/api/v1/workspace/notices", Everyone),
         new("GET", "/api/v1/workspace/programs", "/api/v1/workspace/programs", [Caller.Coordinator, Caller.OtherRegionCoordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/programs/{programId}/rounds", "/api/v1/workspace/programs/jinnan-2025/rounds", [Caller.Coordinator, Caller.Leader]),
         new("POST", "/api/v1/workspace/programs/{programId}/rounds", "/api/v1/workspace/programs/jinnan-2025/rounds", [Caller.Coordinator],
             new { title = "权限测试轮次", asOf = "2025-10-31", dueDate = "2025-11-05" }),
+        // An empty request: the coordinator is told what is missing (400), nothing is published.
+        new("POST", "/api/v1/workspace/programs/{programId}/editions", "/api/v1/workspace/programs/jinnan-2025/editions", [Caller.Coordinator],
+            new { title = "" }),
         new("GET", "/api/v1/workspace/rounds/{roundId:int}", "/api/v1/workspace/rounds/{round}", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
         new("PATCH", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator], new { responsiblePerson = "张三" }),
@@ -104,6 +108,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("GET", "/workspace/users/{name}", "/workspace/users/{victim}", [Caller.Admin]),
         new("POST", "/workspace/users/{name}", "/workspace/users/{victim}?handler=unlock", [Caller.Admin]),
         new("GET", "/workspace/tokens", "/workspace/tokens", Everyone),
+        new("GET", "/workspace/notices", "/workspace/notices", Everyone),
+        new("POST", "/workspace/notices", "/workspace/notices", Everyone),
         new("POST", "/workspace/tokens", "/workspace/tokens", Everyone, Form: Form("name", "")),
         new("GET", "/workspace/audit", "/workspace/audit", [Caller.Admin, .. Coordinators, Caller.Leader]),
         new("POST", "/workspace/rounds/{id:int}", "/workspace/rounds/{round}?handler=close", [Caller.Coordinator]),

@@ -129,7 +129,7 @@ public abstract class ReminderTests(DatabaseProvider provider)
 
         // Opened: one mail to each reporter with an address, of both units; the link absolute.
         await RunEverywhereAsync(nodes);
-        foreach (var address in people.MailedA.Append(people.MailB))
+        foreach (var address in people.MailedA.Select(Address).Append(people.MailB))
         {
             var message = Assert.Single(mail.To(address, Round + "开始报送"));
             Assert.Contains(BaseUrl + "/workspace/tasks", message.TextBody, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public abstract class ReminderTests(DatabaseProvider provider)
         clock.Set(Beijing(9, 29, 9));
         await RunEverywhereAsync(nodes);
         await RunEverywhereAsync(nodes);
-        foreach (var address in people.MailedA.Append(people.MailB))
+        foreach (var address in people.MailedA.Select(Address).Append(people.MailB))
         {
             Assert.Single(mail.To(address, "将于10月9日截止"));
         }
@@ -158,7 +158,7 @@ public abstract class ReminderTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.OK, (await reporterB.PostAsync($"/api/v1/workspace/reports/{reportId}/submit", null)).StatusCode);
         clock.Set(Beijing(10, 10, 0, 0, 1));
         await RunEverywhereAsync(nodes);
-        foreach (var address in people.MailedA)
+        foreach (var address in people.MailedA.Select(Address))
         {
             Assert.Contains("1个子项未报", Assert.Single(mail.To(address, "已逾期")).Subject, StringComparison.Ordinal);
         }
@@ -171,7 +171,9 @@ public abstract class ReminderTests(DatabaseProvider provider)
         clock.Set(Beijing(10, 10, 10, 1));
         await RunEverywhereAsync(nodes);
         Assert.Contains("退回原因：5600与台账不符", Assert.Single(mail.To(people.MailB, "报告被退回")).TextBody, StringComparison.Ordinal);
-        Assert.Equal(9, mail.Messages.Count);
+        // Returned after the due date, its item is no longer submitted: now unit B is overdue too.
+        Assert.Single(mail.To(people.MailB, "已逾期"));
+        Assert.Equal(10, mail.Messages.Count);
         Assert.DoesNotContain(mail.Messages, m => m.To.Mailboxes.Any(b => b.Address == people.MailDisabled));
 
         // The reporter without an address has the same reminders as notices, newest first; the disabled one none.
@@ -279,7 +281,7 @@ public abstract class ReminderTests(DatabaseProvider provider)
             var address = Address(name);
             await db.Users.Where(u => u.UserName == name).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, address));
         }
-        return new People(coordinator, unitA, unitB, mailedA.Select(Address).ToArray(), noMail, b, Address(b), disabled, Address(disabled));
+        return new People(coordinator, unitA, unitB, mailedA, noMail, b, Address(b), disabled, Address(disabled));
     }
 
     private static string Address(string name) => name + "@units.jinnan.example";
