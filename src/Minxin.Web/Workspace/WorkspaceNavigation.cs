@@ -17,6 +17,8 @@ public static class WorkspaceNavigation
         new("/workspace/users", "账号", StaffAction.ManageUsers),
         new("/workspace/audit", "操作日志", StaffAction.ViewAudit),
         new("/workspace/tokens", "访问令牌", StaffAction.UseTokens),
+        // Every role may use tokens, so this is "every signed-in person": each has their own notices.
+        new(Reminders.NoticesModel.Path, "提醒", StaffAction.UseTokens),
     ];
 
     /// <summary>After signing in: a reporter's to-do list, a coordinator's (and leader's) round overview, an admin's accounts.</summary>

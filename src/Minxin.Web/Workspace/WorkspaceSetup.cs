@@ -1,6 +1,7 @@
 using Minxin.Web.Workspace.Accounts;
 using Minxin.Web.Workspace.Api;
 using Minxin.Web.Workspace.Audit;
+using Minxin.Web.Workspace.Reminders;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
 using Minxin.Web.Workspace.Rounds;
@@ -24,6 +25,7 @@ public static class WorkspaceSetup
         services.AddScoped<Editions.EditionService>();
         services.AddScoped<Lights.LightService>();
         services.AddSingleton<PublicChanges>();
+        services.AddReminders();
         return services;
     }
 

@@ -34,6 +34,7 @@ public static class WorkspaceApi
             .AddEndpointFilter<WorkspaceApiFilter>();
         api.MapGet("/me", Me).WithSummary("当前用户：用户名、角色、地区、单位");
         api.MapGet("/tasks", Tasks).WithSummary("我的待办：开放轮次中本单位要报送的子项，附上次报告");
+        api.MapGet("/notices", Notices).WithSummary("我的提醒：最新的在前，附是否已读");
         api.MapGet("/programs", Programs).RequireAuthorization(StaffPolicies.For(StaffAction.ViewPrograms)).WithSummary("本地区的民心工程");
         api.MapGet("/programs/{programId}/rounds", Rounds).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("民心工程的报送轮次");
         api.MapPost("/programs/{programId}/rounds", OpenRound).RequireAuthorization(StaffPolicies.For(StaffAction.OpenRounds)).WithSummary("开启报送轮次（民心办）");
@@ -66,6 +67,13 @@ public static class WorkspaceApi
     {
         var actor = await current.RequiredActorAsync(cancellationToken);
         return TypedResults.Ok((await tasks.ForAsync(actor, cancellationToken)).Select(WorkspaceDocuments.Task).ToList());
+    }
+
+    private static async Task<Ok<List<NoticeDocument>>> Notices(CurrentStaff current, MinxinDbContext db, CancellationToken cancellationToken)
+    {
+        var actor = await current.RequiredActorAsync(cancellationToken);
+        var notices = await Reminders.NoticeQueries.ForUser(db, actor.UserId).Take(Reminders.NoticeQueries.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(notices.Select(WorkspaceDocuments.Notice).ToList());
     }
 
     private static async Task<Ok<List<ProgramDocument>>> Programs(CurrentStaff current, MinxinDbContext db, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed record StaffReportDocument(
     string SubmittedBy, DateTimeOffset SubmittedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote,
     IReadOnlyList<EventDocument> History, IReadOnlyList<AttachmentDocument> Attachments, string ETag);
 
+/// <summary>An in-app notice (站内提醒); <c>link</c> is a workspace path.</summary>
+public sealed record NoticeDocument(int Id, string Subject, string Body, string Link, DateTimeOffset CreatedAt, bool Read, DateTimeOffset? ReadAt);
+
 public sealed record RoundDocument(int Id, string ProgramId, string Title, string AsOf, string DueDate, bool Open, string OpenedBy, DateTimeOffset OpenedAt);
 
 public sealed record UnitProgressDocument(string? Unit, string? UnitName, int Items, int Approved, int Submitted, int Returned, int Draft, int Missing, int Late);
@@ -101,6 +104,9 @@ public static class WorkspaceDocuments
         task.Item.PublicId(), task.Round.Id, task.Item.Title, task.LastApproved is { } last ? Report(last) : null, task.Round.Title,
         IsoDate.Format(task.Round.AsOf), IsoDate.Format(task.Round.DueDate), EnumCodes.ToCode(task.State), task.Late,
         EnumCodes.ToCode(task.Role), task.Current is { } current ? Report(current) : null);
+
+    public static NoticeDocument Notice(Data.Oversight.Notice notice) =>
+        new(notice.Id, notice.Subject, notice.Body, notice.Link, notice.CreatedAt, notice.ReadAt is not null, notice.ReadAt);
 
     public static RoundDocument Round(ReportingRound round) => new(
         round.Id, round.Program.Code, round.Title, IsoDate.Format(round.AsOf), IsoDate.Format(round.DueDate), round.IsOpen, round.OpenedBy, round.OpenedAt);
