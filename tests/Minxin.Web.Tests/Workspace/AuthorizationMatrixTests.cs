@@ -53,6 +53,10 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         // An empty request: the coordinator is told what is missing (400), nothing is published.
         new("POST", "/api/v1/workspace/programs/{programId}/editions", "/api/v1/workspace/programs/jinnan-2025/editions", [Caller.Coordinator],
             new { title = "" }),
+        new("PUT", "/api/v1/workspace/programs/{programId}/light-rule", "/api/v1/workspace/programs/jinnan-2025/light-rule", [Caller.Coordinator],
+            new { greenWithinPoints = 200 }),
+        new("POST", "/api/v1/workspace/items/{itemId}/light-override", "/api/v1/workspace/items/{item}/light-override", [Caller.Coordinator],
+            new { color = "purple" }),
         new("GET", "/api/v1/workspace/rounds/{roundId:int}", "/api/v1/workspace/rounds/{round}", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
         new("PATCH", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator], new { responsiblePerson = "张三" }),

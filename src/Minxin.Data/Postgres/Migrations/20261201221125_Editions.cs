@@ -26,10 +26,10 @@ namespace Minxin.Data.Postgres.Migrations
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     PublishedByUserId = table.Column<int>(type: "integer", nullable: true),
-                    Snapshot = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false),
                     SnapshotSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LightRule = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    LightOverrides = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    LightRule = table.Column<string>(type: "text", nullable: true),
+                    LightOverrides = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -425,12 +425,10 @@ namespace Minxin.Data.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("LightOverrides")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("LightRule")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer");
@@ -456,8 +454,7 @@ namespace Minxin.Data.Postgres.Migrations
 
                     b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("SnapshotSha256")
                         .IsRequired()

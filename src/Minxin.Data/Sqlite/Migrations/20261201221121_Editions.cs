@@ -25,10 +25,10 @@ namespace Minxin.Data.Sqlite.Migrations
                     PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PublishedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
                     SnapshotSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    LightRule = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    LightOverrides = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    LightRule = table.Column<string>(type: "TEXT", nullable: true),
+                    LightOverrides = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

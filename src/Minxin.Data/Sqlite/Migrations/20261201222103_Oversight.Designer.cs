@@ -406,11 +406,9 @@ namespace Minxin.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LightOverrides")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LightRule")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgramId")
@@ -437,7 +435,6 @@ namespace Minxin.Data.Sqlite.Migrations
 
                     b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SnapshotSha256")

@@ -40,6 +40,10 @@ public static class WorkspaceApi
         api.MapPost("/programs/{programId}/rounds", OpenRound).RequireAuthorization(StaffPolicies.For(StaffAction.OpenRounds)).WithSummary("开启报送轮次（民心办）");
         api.MapPost("/programs/{programId}/editions", PublishEdition).RequireAuthorization(StaffPolicies.For(StaffAction.PublishEditions))
             .WithSummary("发布一期成绩单：标题、网址标识、数据截止日期、发布日期（民心办）");
+        api.MapPut("/programs/{programId}/light-rule", ChangeLightRule).RequireAuthorization(StaffPolicies.For(StaffAction.EditLights))
+            .WithSummary("调整亮灯规则：生成新版本并公开（民心办）");
+        api.MapPost("/items/{itemId}/light-override", OverrideLight).RequireAuthorization(StaffPolicies.For(StaffAction.EditLights))
+            .WithSummary("人工调整子项灯号（color 为 green/yellow/red，留空取消），须说明原因（民心办）");
         api.MapGet("/rounds/{roundId:int}", RoundOverview).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("轮次进度：各单位已通过、待审核、退回、未报、逾期");
         api.MapGet("/items/{itemId}", GetItem).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("子项的计划与全部报告（含未审核的）");
         api.MapPatch("/items/{itemId}", UpdateItem).RequireAuthorization(StaffPolicies.For(StaffAction.EditPrograms)).WithSummary("修改子项计划：表述、责任单位、时限（民心办）");
@@ -108,6 +112,24 @@ public static class WorkspaceApi
         var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), program.Code, request, cancellationToken);
         var summary = Web.Editions.EditionApi.Summary(program, edition);
         return TypedResults.Created($"/api/v1/programs/{program.Code}/editions/{edition.Slug}", summary);
+    }
+
+    private static async Task<Ok<object>> ChangeLightRule(string programId, Lights.LightRuleRequest request, MinxinDbContext db, StaffAccess access,
+        CurrentStaff current, Lights.LightService lights, CancellationToken cancellationToken)
+    {
+        var program = await ProgramAsync(db, programId, access, StaffAction.EditLights, cancellationToken);
+        var version = await lights.ChangeRuleAsync(await current.RequiredActorAsync(cancellationToken), program, request, cancellationToken);
+        var rule = version.ToRule();
+        return TypedResults.Ok<object>(new { version = rule.Version, rule = rule.Summary, description = rule.Describe(), url = $"/programs/{program.Code}/lights" });
+    }
+
+    private static async Task<Ok<object>> OverrideLight(string itemId, Lights.LightOverrideRequest request, MinxinDbContext db, StaffAccess access,
+        CurrentStaff current, Lights.LightService lights, CancellationToken cancellationToken)
+    {
+        var item = await db.FindItemAsync(itemId, cancellationToken) ?? throw new MissingException($"没有标识为“{itemId}”的子项。");
+        await RequireAsync(access, StaffAction.EditLights, item);
+        var entry = await lights.OverrideAsync(await current.RequiredActorAsync(cancellationToken), item, request, cancellationToken);
+        return TypedResults.Ok<object>(new { itemId, color = entry.Color is { } c ? Domain.Oversight.LightColorText.Code(c) : null, reason = entry.Reason, at = entry.At });
     }
 
     private static async Task<Ok<RoundOverviewDocument>> RoundOverview(int roundId, MinxinDbContext db, StaffAccess access, TimeProvider clock,

@@ -34,13 +34,13 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
     public FormFields Fields => new(ModelState);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(code, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(code, cancellationToken))
+        if (await LoadAsync(code, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         if (!MayPublish)
         {
@@ -63,12 +63,17 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
         }
     }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    /// <summary>Null when the page may be shown; else why not (404 for no such program, 403 outside the actor's region).</summary>
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
         var program = await db.Programs.AsNoTracking().Include(p => p.Region).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (program is null || !await access.MayAsync(StaffAction.ViewPrograms, program))
+        if (program is null)
         {
-            return false;
+            return NotFound();
+        }
+        if (!await access.MayAsync(StaffAction.ViewPrograms, program))
+        {
+            return Forbid();
         }
         Program = program;
         // The frozen copies stay in the database: the list needs their dates only.
@@ -80,6 +85,6 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
             })
             .ToListAsync(cancellationToken);
         MayPublish = await access.MayAsync(StaffAction.PublishEditions, program);
-        return true;
+        return null;
     }
 }

@@ -31,7 +31,7 @@ public sealed class LightsPageModel(MinxinDbContext db, CurrentStaff current, St
     public FormFields Fields => new(ModelState);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(code, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostRuleAsync(string code, int? greenWithinPoints, int? yellowWithinPoints, bool redWhenPastDeadline,
         string? aggregation, string? reason, CancellationToken cancellationToken) =>
@@ -52,9 +52,9 @@ public sealed class LightsPageModel(MinxinDbContext db, CurrentStaff current, St
 
     private async Task<IActionResult> ChangeAsync(string code, string? form, Func<Task> change, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(code, cancellationToken))
+        if (await LoadAsync(code, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         if (!MayEdit)
         {
@@ -77,17 +77,22 @@ public sealed class LightsPageModel(MinxinDbContext db, CurrentStaff current, St
         }
     }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    /// <summary>Null when the page may be shown; else why not (404 for no such program, 403 outside the actor's region).</summary>
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
         var program = await ProgramStore.LoadAsync(db, code, publicOnly: true, cancellationToken);
-        if (program is null || !await access.MayAsync(StaffAction.ViewPrograms, program))
+        if (program is null)
         {
-            return false;
+            return NotFound();
+        }
+        if (!await access.MayAsync(StaffAction.ViewPrograms, program))
+        {
+            return Forbid();
         }
         Program = program;
         Card = ReportCardCalculator.Compute(program, ReportCardCalculator.LatestReportDate(program));
         Lights = Domain.Oversight.Lights.Live(Card);
         MayEdit = await access.MayAsync(StaffAction.EditLights, program);
-        return true;
+        return null;
     }
 }
