@@ -49,6 +49,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("GET", "/api/v1/workspace/programs/{programId}/rounds", "/api/v1/workspace/programs/jinnan-2025/rounds", [Caller.Coordinator, Caller.Leader]),
         new("POST", "/api/v1/workspace/programs/{programId}/rounds", "/api/v1/workspace/programs/jinnan-2025/rounds", [Caller.Coordinator],
             new { title = "权限测试轮次", asOf = "2025-10-31", dueDate = "2025-11-05" }),
+        // Editions came in without a rule; an empty request is refused as input (400) for the one caller allowed to publish.
+        new("POST", "/api/v1/workspace/programs/{programId}/editions", "/api/v1/workspace/programs/jinnan-2025/editions", [Caller.Coordinator], new { }),
         new("GET", "/api/v1/workspace/rounds/{roundId:int}", "/api/v1/workspace/rounds/{round}", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
         new("PATCH", "/api/v1/workspace/items/{itemId}", "/api/v1/workspace/items/{item}", [Caller.Coordinator], new { responsiblePerson = "张三" }),

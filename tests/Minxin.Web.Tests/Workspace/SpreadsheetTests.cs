@@ -33,7 +33,7 @@ public abstract class SpreadsheetTests(MinxinWebFactory factory) : StaffApiTests
         Assert.Matches(@"^2025-\d\d-\d\d$", sheet.Cell("G", socketsRow));
         var labRow = sheet.RowOf($"{Lab}|子项");
         var siteRow = sheet.RowOf($"{Lab}|点位|疾控中心综合实验楼");
-        Assert.Equal("疾控中心综合实验楼", sheet.Cell("J", siteRow));
+        Assert.Equal("津南区疾病预防控制中心综合实验楼", sheet.Cell("J", siteRow));
         Assert.DoesNotContain(sheet.Keys, k => k.StartsWith("01-1|", StringComparison.Ordinal)); // another unit's item
         var status = Assert.Single(sheet.Validations, v => v.Formula.Contains("推进中", StringComparison.Ordinal));
         Assert.Contains($"I{socketsRow}", status.Cells);
@@ -86,7 +86,7 @@ public abstract class SpreadsheetTests(MinxinWebFactory factory) : StaffApiTests
         Assert.Equal("", Read(locked).Cell("H", socketsRow));
         var refused = await UploadAsync(round, Fill(locked, (Address("H", socketsRow), "5800")));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains((await ErrorsAsync(refused)), e => e.Column == "H" && e.Row == socketsRow && e.Message.Contains("已提交", StringComparison.Ordinal));
+        Assert.Contains((await ErrorsAsync(refused)), e => e.Column == "H" && e.Row == socketsRow && e.Message.Contains("待审核，不能在表中修改", StringComparison.Ordinal));
     }
 
     [Fact]
