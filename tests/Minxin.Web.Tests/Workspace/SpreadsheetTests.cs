@@ -162,6 +162,30 @@ public abstract class SpreadsheetTests(MinxinWebFactory factory) : StaffApiTests
     }
 
     [Fact]
+    public async Task A_file_that_is_not_this_rounds_sheet_or_a_bad_date_is_refused()
+    {
+        var round = await OpenRoundAsync("2025-11-30");
+        var bytes = await DownloadAsync(round);
+        var sheet = Read(bytes);
+        var (labRow, siteRow) = (sheet.RowOf($"{Lab}|子项"), sheet.RowOf($"{Lab}|点位|疾控中心综合实验楼"));
+        var before = await ReportCountAsync();
+
+        var notXlsx = await UploadAsync(round, "not a workbook"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, notXlsx.StatusCode);
+        Assert.Contains(await ErrorsAsync(notXlsx), e => e.Row == 0 && e.Message.Contains("不是有效的 xlsx 文件", StringComparison.Ordinal));
+
+        var earlier = await OpenRoundAsync("2025-12-31");
+        var wrongRound = await UploadAsync(earlier, Fill(bytes, (Address("I", labRow), "推进中"), (Address("K", siteRow), "施工")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongRound.StatusCode);
+        Assert.Contains(await ErrorsAsync(wrongRound), e => e.Message.Contains("另一个报送轮次", StringComparison.Ordinal));
+
+        var badDate = await UploadAsync(round, Fill(bytes, (Address("I", labRow), "推进中"), (Address("K", siteRow), "施工"), (Address("L", siteRow), "2025/9")));
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains(await ErrorsAsync(badDate), e => (e.Row, e.Column, e.Header) == (siteRow, "L", "预计完成") && e.Message.Contains("YYYY-MM", StringComparison.Ordinal));
+        Assert.Equal(before, await ReportCountAsync());
+    }
+
+    [Fact]
     public async Task A_coordinator_downloads_the_whole_program()
     {
         var response = await Coordinator.GetAsync("/api/v1/workspace/programs/jinnan-2025/sheet");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Minxin.Data;
 using Minxin.Domain;
@@ -65,7 +66,16 @@ public sealed partial class UnitSheetService(MinxinDbContext db, ReportingServic
             return Refused(SheetError.Workbook("不是有效的 xlsx 文件：请上传从本页下载、用 Excel 或 WPS 填写后保存的 .xlsx 文件。"));
         }
         var items = await ItemsAsync(actor, round, tracked: true, cancellationToken);
-        var reading = Read(workbook, round, items, actor.UnitId ?? 0);
+        SheetReading reading;
+        try
+        {
+            reading = Read(workbook, round, items, actor.UnitId ?? 0);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        {
+            // Parts are read lazily: a damaged or oversized sheet shows itself only here.
+            return Refused(SheetError.Workbook("无法读取工作表内容（文件已损坏或过大）：请上传从本页下载、用 Excel 或 WPS 填写后保存的 .xlsx 文件。"));
+        }
         if (reading.Errors.Count > 0)
         {
             return Refused([.. reading.Errors]);

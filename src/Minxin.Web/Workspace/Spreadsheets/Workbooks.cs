@@ -214,6 +214,8 @@ public sealed class WorkbookReading : IDisposable
 {
     private readonly SpreadsheetDocument _document;
 
+    public const long MaxCharactersInPart = 64L * 1024 * 1024;
+
     private WorkbookReading(SpreadsheetDocument document) => _document = document;
 
     /// <summary>The workbook, or null when the bytes are not an xlsx file.</summary>
@@ -221,7 +223,8 @@ public sealed class WorkbookReading : IDisposable
     {
         try
         {
-            var document = SpreadsheetDocument.Open(content, false);
+            // A 5 MB upload can inflate a thousandfold: no part of a filled-in sheet needs more than this.
+            var document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             if (document.WorkbookPart?.Workbook.Sheets is null)
             {
                 document.Dispose();
@@ -229,7 +232,7 @@ public sealed class WorkbookReading : IDisposable
             }
             return new WorkbookReading(document);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or InvalidOperationException or System.Xml.XmlException)
         {
             return null;
         }
