@@ -20,6 +20,7 @@ public static class WorkspaceSetup
         services.AddScoped<ReviewService>();
         services.AddScoped<RoundService>();
         services.AddScoped<TaskList>();
+        services.AddScoped<Spreadsheets.UnitSheetService>();
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<Programs.PlanService>();
         services.AddScoped<Editions.EditionService>();

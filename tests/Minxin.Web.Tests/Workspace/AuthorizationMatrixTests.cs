@@ -70,6 +70,9 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/api/v1/workspace/reports/{reportId:int}/return", "/api/v1/workspace/reports/{report}/return", [Caller.Coordinator], new { reason = "请补充" }),
         new("GET", "/api/v1/workspace/review", "/api/v1/workspace/review", [Caller.Coordinator, Caller.OtherRegionCoordinator, Caller.Leader]),
         new("POST", "/api/v1/workspace/reports/{reportId:int}/attachments", "/api/v1/workspace/reports/{report}/attachments", [Caller.Reporter]),
+        new("GET", "/api/v1/workspace/rounds/{roundId:int}/sheet", "/api/v1/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
+        new("POST", "/api/v1/workspace/rounds/{roundId:int}/sheet", "/api/v1/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
+        new("GET", "/api/v1/workspace/programs/{programId}/sheet", "/api/v1/workspace/programs/jinnan-2025/sheet", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/attachments/{attachmentId:int}", "/api/v1/workspace/attachments/{attachment}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
     ];
 
@@ -123,6 +126,10 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/workspace/notices", "/workspace/notices", Everyone),
         new("POST", "/workspace/tokens", "/workspace/tokens", Everyone, Form: Form("name", "")),
         new("GET", "/workspace/audit", "/workspace/audit", [Caller.Admin, .. Coordinators, Caller.Leader]),
+        // The unit spreadsheet: any reporter of the region may fetch its own (its unit's items only); the round closes last.
+        new("GET", "/workspace/rounds/{id:int}/sheet", "/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
+        new("POST", "/workspace/rounds/{id:int}/sheet", "/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
+        new("GET", "/workspace/programs/{code}/sheet", "/workspace/programs/jinnan-2025/sheet", [Caller.Coordinator, Caller.Leader]),
         new("POST", "/workspace/rounds/{id:int}", "/workspace/rounds/{round}?handler=close", [Caller.Coordinator]),
     ];
 

@@ -12,6 +12,7 @@ using Minxin.Web.Workspace.Programs;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
 using Minxin.Web.Workspace.Rounds;
+using Minxin.Web.Workspace.Spreadsheets;
 using Minxin.Web.Workspace.Tokens;
 
 namespace Minxin.Web.Workspace.Api;
@@ -56,6 +57,7 @@ public static class WorkspaceApi
         api.MapGet("/review", ReviewQueue).RequireAuthorization(StaffPolicies.For(StaffAction.ViewRounds)).WithSummary("待审核的报告，附与上次通过的报告的对照");
         api.MapPost("/reports/{reportId:int}/attachments", AddAttachment).RequireAuthorization(StaffPolicies.For(StaffAction.WriteReports))
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceFiles.MaxBytes + 1024 * 1024)).WithSummary("附上照片或 PDF（multipart，字段 file）");
+        api.MapSpreadsheetApi();
         api.MapGet("/attachments/{attachmentId:int}", GetAttachment).RequireAuthorization(StaffPolicies.For(StaffAction.ViewReports)).WithSummary("下载附件");
         return app;
     }

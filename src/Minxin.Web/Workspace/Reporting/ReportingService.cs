@@ -32,12 +32,16 @@ public sealed class ReportingService(MinxinDbContext db, AuditTrail audit, TimeP
         report.UnitId = actor.UnitId;
         CopyContent(content, report);
         CheckSlipReason(report, item);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller saving several reports at once (the unit spreadsheet) holds the transaction; otherwise this step owns one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "report.created", Subject(report), $"{item.PublicId()} 新建截至 {IsoDate.Format(asOf)} 的报告（第{report.Version}版）",
             item.Category.Program.RegionId, after: ReportSnapshot.Of(report));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return report;
     }
 

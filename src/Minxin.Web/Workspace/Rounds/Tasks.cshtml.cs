@@ -14,10 +14,17 @@ public sealed class TasksModel(CurrentStaff current, TaskList tasks, TimeProvide
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>After an upload of the unit spreadsheet: how many drafts it created and updated.</summary>
+    public (int Created, int Updated)? SheetSaved { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = await current.RequiredActorAsync(cancellationToken);
         Today = ChinaTime.Today(clock);
+        if (int.TryParse(Request.Query["sheetCreated"], out var created) && int.TryParse(Request.Query["sheetUpdated"], out var updated))
+        {
+            SheetSaved = (created, updated);
+        }
         Rounds = (await tasks.ForAsync(actor, cancellationToken)).GroupBy(t => t.Round).OrderBy(g => g.Key.DueDate).ToList();
     }
 
