@@ -24,6 +24,7 @@ app.UsePlatform();
 app.MapPublicPages();
 app.MapOpenDataApi();
 app.MapEditionApi();
+app.MapEditionDocuments();
 app.MapWorkspace();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).

@@ -59,6 +59,9 @@ public sealed class MinxinOptions : IValidatableObject
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>The CJK font file embedded in PDFs (Minxin__DocumentFont); by default Noto Sans CJK found under /usr/share/fonts.</summary>
+    public string? DocumentFont { get; set; }
+
     /// <summary>"10.0.0.5" (one address) or "10.0.0.0/8"; null when it is neither.</summary>
     public static IPNetwork? ParseNetwork(string text) =>
         IPNetwork.TryParse(text, out var network) ? network

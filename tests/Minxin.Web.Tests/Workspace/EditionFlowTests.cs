@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Minxin.Domain.Oversight;
 using Minxin.Domain.ReportCards;
@@ -94,6 +95,21 @@ public abstract class EditionRuleTests(MinxinWebFactory factory) : EditionTestsB
         Assert.True(bad["errors"]!["asOf"] is not null && bad["errors"]!["publishedOn"] is not null);
         Assert.Equal(HttpStatusCode.Forbidden, (await Staff.PostJsonAsync(Reporter, Editions, new { title = "x", slug = "x", asOf = "2025-07-31", publishedOn = "2025-08-01" })).StatusCode);
 
+        // The documents that leave the system, from the frozen edition.
+        using var client = Factory.CreateClient();
+        var wechat = await client.GetStringAsync("/programs/jinnan-2025/editions/first/article.html");
+        Assert.DoesNotContain("<style", wechat, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", wechat, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("截至2025年6月底，4个子项已完成", wechat);
+        Assert.Contains("截至2025年6月底", await client.GetStringAsync("/programs/jinnan-2025/editions/first/article.md"));
+        var docx = await client.GetAsync("/programs/jinnan-2025/editions/first/article.docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        var pdf = await client.GetByteArrayAsync("/programs/jinnan-2025/editions/first/briefing.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"briefing-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        Assert.Contains("截至2025年6月底，4个子项已完成", Regex.Replace(await PdfTextAsync(path), @"\s+", ""));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/programs/jinnan-2025/editions/nope/briefing.pdf")).StatusCode);
+
         await using var db = Factory.OpenDatabase();
         Assert.Equal(1, await db.Editions.CountAsync());
         // The database itself refuses to rewrite or remove it, whatever path the change takes.
@@ -150,6 +166,18 @@ public abstract class LightAgreementTests(MinxinWebFactory factory) : EditionTes
 
 public abstract class EditionTestsBase(MinxinWebFactory factory) : StaffApiTests(factory)
 {
+    /// <summary>The PDF's text as poppler's pdftotext reads it (scripts/test.sh installs poppler-utils).</summary>
+    protected static async Task<string> PdfTextAsync(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start: apt-get install poppler-utils");
+        process.StandardInput.Close();
+        var text = await process.StandardOutput.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(limit.Token);
+        return text;
+    }
+
     protected const string Editions = "/api/v1/workspace/programs/jinnan-2025/editions";
 
     protected async Task ApproveAsync(string item, object report)
