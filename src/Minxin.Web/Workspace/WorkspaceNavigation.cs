@@ -10,6 +10,7 @@ public static class WorkspaceNavigation
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("/workspace/tasks", "我的待办", StaffAction.WriteReports),
+        new("/workspace/overview", "总览", StaffAction.ViewPrograms),
         new("/workspace/rounds", "报送轮次", StaffAction.ViewRounds),
         new("/workspace/review", "审核", StaffAction.ViewRounds),
         new("/workspace/programs", "民心工程", StaffAction.ViewPrograms),
