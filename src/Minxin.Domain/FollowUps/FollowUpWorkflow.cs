@@ -55,7 +55,7 @@ public static partial class FollowUpWorkflow
     }
 
     /// <summary>What is wrong with an order, field by field; empty when it may be issued.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Check(Item item, ResponsibleUnit unit, FollowUpOrder order, IEnumerable<string> numbersInProgram, DateOnly today)
+    public static IReadOnlyList<(string Field, string Message)> Check(Item item, ResponsibleUnit? unit, FollowUpOrder order, IEnumerable<string> numbersInProgram, DateOnly today)
     {
         var errors = new List<(string, string)>();
         var number = order.Number.Trim();
@@ -72,7 +72,11 @@ public static partial class FollowUpWorkflow
         {
             errors.Add(("deadline", $"办理时限 {Quantities.IsoDate.Format(order.Deadline)} 早于今天（{Quantities.IsoDate.Format(today)}），请选今天或以后的日期。"));
         }
-        if (!item.Involves(unit.Id))
+        if (unit is null)
+        {
+            errors.Add(("unit", $"请选择被督办单位：子项 {item.Code} 的牵头或配合单位之一。"));
+        }
+        else if (!item.Involves(unit.Id))
         {
             errors.Add(("unit", $"“{unit.Name}”不是子项 {item.Code} 的牵头或配合单位，不能向它督办这个子项。"));
         }
@@ -122,6 +126,10 @@ public static partial class FollowUpWorkflow
                 : "这件督办已经办结，不能再答复。");
         }
         RequireText("text", text, "答复内容", "请写明办理情况。");
+        if (files?.Count() > MaxFilesPerAnswer)
+        {
+            throw new FollowUpInputException([("file", $"一次答复最多附 {MaxFilesPerAnswer} 个文件。")]);
+        }
         var entry = Entry(FollowUpAction.Answered, text!.Trim(), by, at);
         entry.Attachments.AddRange(files ?? []);
         return Step(followUp, FollowUpState.Answered, entry);
@@ -168,6 +176,28 @@ public static partial class FollowUpWorkflow
     /// <summary>The answer that awaits the coordinator, to which files may still be added; null when there is none.</summary>
     public static FollowUpEntry? PendingAnswer(FollowUp followUp) =>
         followUp.State == FollowUpState.Answered ? followUp.Entries.Where(e => e.Action == FollowUpAction.Answered).MaxBy(e => e.At) : null;
+
+    /// <summary>
+    /// The unit adds a file to its answer while the coordinator has not yet decided on it (files go with an answer,
+    /// never with the order or a decision).
+    /// </summary>
+    public static void Attach(FollowUp followUp, StaffActor by, FollowUpAttachment file, int filesOfAnswer)
+    {
+        if (by.UnitId != followUp.UnitId || !by.May(StaffAction.AnswerFollowUps))
+        {
+            throw new FollowUpRuleException("只有被督办单位的填报员可以为答复附上文件。");
+        }
+        var answer = PendingAnswer(followUp)
+            ?? throw new FollowUpRuleException("附件随答复提交：请先答复（或在答复表单里一并上传），民心办审核之前可以补充附件。");
+        if (filesOfAnswer + 1 > MaxFilesPerAnswer)
+        {
+            throw new FollowUpInputException([("file", $"一次答复最多附 {MaxFilesPerAnswer} 个文件，这次答复已有 {filesOfAnswer} 个。")]);
+        }
+        answer.Attachments.Add(file);
+        followUp.Revision++;
+    }
+
+    public const int MaxFilesPerAnswer = 20;
 
     /// <summary>Whether the unit is expected to act: issued or sent back, not answered and not closed.</summary>
     public static bool AwaitsUnit(FollowUp followUp) => followUp.State is FollowUpState.Issued or FollowUpState.SentBack;

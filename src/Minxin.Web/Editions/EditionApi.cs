@@ -65,7 +65,7 @@ public static class EditionApi
 
     public static EditionDocument Document(LivelihoodProgram program, EditionView view)
     {
-        var card = Documents.Card(view.Card);
+        var card = OpenData.Documents.Card(view.Card);
         var edition = view.Edition;
         return new EditionDocument(
             card.ProgramId, card.Title, card.AsOf, card.Headline, card.Totals, card.Categories,

@@ -1,6 +1,7 @@
 using Minxin.Web.Workspace.Accounts;
 using Minxin.Web.Workspace.Api;
 using Minxin.Web.Workspace.Audit;
+using Minxin.Web.Workspace.FollowUps;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
 using Minxin.Web.Workspace.Rounds;
@@ -22,6 +23,7 @@ public static class WorkspaceSetup
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<Programs.PlanService>();
         services.AddScoped<Editions.EditionService>();
+        services.AddScoped<FollowUps.FollowUpService>();
         services.AddSingleton<PublicChanges>();
         return services;
     }
@@ -47,6 +49,7 @@ public static class WorkspaceSetup
     public static WebApplication MapWorkspace(this WebApplication app)
     {
         app.MapWorkspaceApi();
+        app.MapFollowUpApi();
         return app;
     }
 }
