@@ -108,6 +108,9 @@ public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, Staf
 
     public bool MayEdit { get; private set; }
 
+    /// <summary>Whether the actor may issue a 督办 about this item (a coordinator of its region).</summary>
+    public bool MayIssueFollowUp { get; private set; }
+
     /// <summary>The form that was posted and refused, shown again with what was typed.</summary>
     public string? Posted { get; private set; }
 
@@ -205,6 +208,7 @@ public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, Staf
         }
         Item = item;
         MayEdit = await access.MayAsync(StaffAction.EditPrograms, item.Category.Program);
+        MayIssueFollowUp = await access.MayAsync(StaffAction.IssueFollowUps, item);
         Units = await db.Units.AsNoTracking().Where(u => u.RegionId == item.Category.Program.RegionId).OrderBy(u => u.Name).ToListAsync();
         var stored = new PlanInput
         {
