@@ -175,7 +175,7 @@ public static partial class FollowUpWorkflow
 
     /// <summary>The answer that awaits the coordinator, to which files may still be added; null when there is none.</summary>
     public static FollowUpEntry? PendingAnswer(FollowUp followUp) =>
-        followUp.State == FollowUpState.Answered ? followUp.Entries.Where(e => e.Action == FollowUpAction.Answered).MaxBy(e => e.At) : null;
+        followUp.State == FollowUpState.Answered ? followUp.Entries.LastOrDefault(e => e.Action == FollowUpAction.Answered) : null;
 
     /// <summary>
     /// The unit adds a file to its answer while the coordinator has not yet decided on it (files go with an answer,

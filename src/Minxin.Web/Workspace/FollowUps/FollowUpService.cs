@@ -157,7 +157,8 @@ public sealed class FollowUpService(MinxinDbContext db, AuditTrail audit, TimePr
             FollowUpFilter.All => query,
             _ => query.Where(f => f.State != FollowUpState.Closed),
         };
-        var list = await query.OrderByDescending(f => f.IssuedAt).ThenByDescending(f => f.Id).ToListAsync(cancellationToken);
+        // Newest first: ids follow the order of issue.
+        var list = await query.OrderByDescending(f => f.Id).ToListAsync(cancellationToken);
         var today = Today;
         return filter == FollowUpFilter.Overdue ? list.Where(f => f.IsOverdue(today)).ToList() : list;
     }
@@ -296,7 +297,8 @@ public static class FollowUpQueries
         .Include(f => f.Item).ThenInclude(i => i.Category).ThenInclude(c => c.Program).ThenInclude(p => p.Region)
         .Include(f => f.Item).ThenInclude(i => i.Units).ThenInclude(u => u.Unit)
         .Include(f => f.Unit)
-        .Include(f => f.Entries.OrderBy(e => e.At).ThenBy(e => e.Id))
+        // Entries are appended, so their ids are their order (and SQLite cannot order by a DateTimeOffset).
+        .Include(f => f.Entries.OrderBy(e => e.Id))
         .AsSplitQuery();
 
     /// <summary>The region's follow-ups; for a reporter only those addressed to its unit; none for who may not view them.</summary>
