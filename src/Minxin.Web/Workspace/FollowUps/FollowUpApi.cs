@@ -70,24 +70,24 @@ public static class FollowUpApi
 
     public static WebApplication MapFollowUpApi(this WebApplication app)
     {
-        var api = app.MapGroup(WorkspaceApi.Prefix + "/followups")
+        var api = app.MapGroup(WorkspaceApi.Prefix)
             .WithTags("工作台")
             .RequireAuthorization(StaffPolicies.SignedIn)
             .AddEndpointFilter<WorkspaceApiFilter>();
         var view = StaffPolicies.For(StaffAction.ViewFollowUps);
         var issue = StaffPolicies.For(StaffAction.IssueFollowUps);
         var answer = StaffPolicies.For(StaffAction.AnswerFollowUps);
-        api.MapGet("", List).RequireAuthorization(view).WithSummary("督办：本地区的（填报员：本单位的）；state=open|overdue|closed|all");
-        api.MapPost("", Issue).RequireAuthorization(issue).WithSummary("下发督办：itemId、unit（默认牵头单位）、number（默认下一个编号）、requirement、deadline（民心办）");
-        api.MapGet("/{id:int}", Get).RequireAuthorization(view).WithSummary("一件督办及其办理记录");
-        api.MapPost("/{id:int}/answer", Answer).RequireAuthorization(answer).WithSummary("答复督办：text（被督办单位）");
-        api.MapPost("/{id:int}/attachments", Attach).RequireAuthorization(answer)
+        api.MapGet("/followups", List).RequireAuthorization(view).WithSummary("督办：本地区的（填报员：本单位的）；state=open|overdue|closed|all");
+        api.MapPost("/followups", Issue).RequireAuthorization(issue).WithSummary("下发督办：itemId、unit（默认牵头单位）、number（默认下一个编号）、requirement、deadline（民心办）");
+        api.MapGet("/followups/{id:int}", Get).RequireAuthorization(view).WithSummary("一件督办及其办理记录");
+        api.MapPost("/followups/{id:int}/answer", Answer).RequireAuthorization(answer).WithSummary("答复督办：text（被督办单位）");
+        api.MapPost("/followups/{id:int}/attachments", Attach).RequireAuthorization(answer)
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceFiles.MaxBytes + 1024 * 1024)).WithSummary("为待审核的答复附上照片或 PDF（multipart，字段 file）");
-        api.MapGet("/{id:int}/attachments/{attachmentId:int}", GetFile).RequireAuthorization(view).WithSummary("下载答复的附件");
-        api.MapPost("/{id:int}/send-back", SendBack).RequireAuthorization(issue).WithSummary("退回答复：reason（民心办）");
-        api.MapPost("/{id:int}/close", Close).RequireAuthorization(issue).WithSummary("办结：note（未答复时必填）（民心办）");
-        api.MapGet("/{id:int}/letter.docx", LetterDocx).RequireAuthorization(view).WithSummary("督办函（Word）");
-        api.MapGet("/{id:int}/letter.pdf", LetterPdf).RequireAuthorization(view).WithSummary("督办函（PDF）");
+        api.MapGet("/followups/{id:int}/attachments/{attachmentId:int}", GetFile).RequireAuthorization(view).WithSummary("下载答复的附件");
+        api.MapPost("/followups/{id:int}/send-back", SendBack).RequireAuthorization(issue).WithSummary("退回答复：reason（民心办）");
+        api.MapPost("/followups/{id:int}/close", Close).RequireAuthorization(issue).WithSummary("办结：note（未答复时必填）（民心办）");
+        api.MapGet("/followups/{id:int}/letter.docx", LetterDocx).RequireAuthorization(view).WithSummary("督办函（Word）");
+        api.MapGet("/followups/{id:int}/letter.pdf", LetterPdf).RequireAuthorization(view).WithSummary("督办函（PDF）");
         return app;
     }
 
