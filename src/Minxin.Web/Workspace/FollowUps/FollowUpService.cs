@@ -271,7 +271,6 @@ public sealed class FollowUpService(MinxinDbContext db, AuditTrail audit, TimePr
         ["state"] = Minxin.Domain.EnumCodes.ToCode(followUp.State),
         ["unit"] = followUp.Unit.Name,
         ["deadline"] = IsoDate.Format(followUp.Deadline),
-        ["revision"] = followUp.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     // The domain's refusals as the workspace's: a field error is a 400 at the field, a forbidden step a 409.
