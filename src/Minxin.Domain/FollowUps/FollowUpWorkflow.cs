@@ -126,12 +126,13 @@ public static partial class FollowUpWorkflow
                 : "这件督办已经办结，不能再答复。");
         }
         RequireText("text", text, "答复内容", "请写明办理情况。");
-        if (files?.Count() > MaxFilesPerAnswer)
+        var attached = files?.ToList() ?? [];
+        if (attached.Count > MaxFilesPerAnswer)
         {
             throw new FollowUpInputException([("file", $"一次答复最多附 {MaxFilesPerAnswer} 个文件。")]);
         }
         var entry = Entry(FollowUpAction.Answered, text!.Trim(), by, at);
-        entry.Attachments.AddRange(files ?? []);
+        entry.Attachments.AddRange(attached);
         return Step(followUp, FollowUpState.Answered, entry);
     }
 
