@@ -16,4 +16,26 @@ public class Region
 
     /// <summary>"天津市津南区": the name with its ancestors, outermost first.</summary>
     public string FullName => Parent is null ? Name : Parent.FullName + Name;
+
+    /// <summary>
+    /// "津南" for 津南区, "天津" for 天津市: the name without its level, as official document numbers abbreviate it
+    /// (津南民心督〔2025〕3号). A name that would be left with one character keeps its level (城区 stays 城区).
+    /// </summary>
+    public string ShortName
+    {
+        get
+        {
+            foreach (var level in LevelSuffixes)
+            {
+                if (Name.EndsWith(level, StringComparison.Ordinal) && Name.Length - level.Length >= 2)
+                {
+                    return Name[..^level.Length];
+                }
+            }
+            return Name;
+        }
+    }
+
+    // Longest first, so 自治区 is not cut as 区.
+    private static readonly string[] LevelSuffixes = ["特别行政区", "自治州", "自治县", "自治旗", "自治区", "新区", "省", "市", "区", "县", "旗", "州"];
 }

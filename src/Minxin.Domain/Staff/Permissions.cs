@@ -17,12 +17,16 @@ public static class Permissions
         [
             StaffAction.ViewPrograms, StaffAction.EditPrograms, StaffAction.PublishPrograms, StaffAction.OpenRounds, StaffAction.ViewRounds,
             StaffAction.ViewReports, StaffAction.ReviewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
-            StaffAction.PublishEditions, StaffAction.EditLights,
+            StaffAction.PublishEditions, StaffAction.EditLights, StaffAction.ViewFollowUps, StaffAction.IssueFollowUps,
         ],
-        [StaffRole.Reporter] = [StaffAction.ViewReports, StaffAction.WriteReports, StaffAction.UseTokens],
+        [StaffRole.Reporter] =
+        [
+            StaffAction.ViewReports, StaffAction.WriteReports, StaffAction.UseTokens, StaffAction.ViewFollowUps, StaffAction.AnswerFollowUps,
+        ],
         [StaffRole.Leader] =
         [
             StaffAction.ViewPrograms, StaffAction.ViewRounds, StaffAction.ViewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
+            StaffAction.ViewFollowUps,
         ],
     };
 
@@ -52,6 +56,14 @@ public sealed record StaffActor(int UserId, string UserName, string DisplayName,
     /// </summary>
     public bool May(StaffAction action, ProgressReport report) =>
         May(action, report.Item) && (Role != StaffRole.Reporter || action != StaffAction.WriteReports || report.UnitId is null || report.UnitId == UnitId);
+
+    /// <summary>
+    /// Whether <paramref name="action"/> on this 督办 is allowed: its program is in the actor's region, and a reporter
+    /// acts only on those addressed to its own unit (a co-operating unit of the item does not see another unit's).
+    /// Needs the follow-up's item with its category and program.
+    /// </summary>
+    public bool May(StaffAction action, FollowUps.FollowUp followUp) =>
+        May(action, followUp.Item.Category.Program.RegionId) && (Role != StaffRole.Reporter || UnitId is { } unit && followUp.UnitId == unit);
 
     /// <summary>How the public record names this person: "区住建委 王丽" for a unit's reporter, the name alone otherwise.</summary>
     public ReportActor AsReportActor() => new(UnitName is null ? DisplayName : $"{UnitName} {DisplayName}", UserId);

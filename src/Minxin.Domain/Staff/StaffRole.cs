@@ -36,6 +36,12 @@ public enum StaffAction
     PublishEditions,
     /// <summary>Change a program's light rule, override an item's light.</summary>
     EditLights,
+    /// <summary>Read 督办 follow-ups: the region's, or a reporter's own unit's.</summary>
+    ViewFollowUps,
+    /// <summary>Issue a 督办, send an answer back, close it (民心办).</summary>
+    IssueFollowUps,
+    /// <summary>Answer a 督办 addressed to one's own unit, with files.</summary>
+    AnswerFollowUps,
 }
 
 public static class StaffRoleText

@@ -13,6 +13,7 @@ public static class WorkspaceNavigation
         new("/workspace/overview", "总览", StaffAction.ViewPrograms),
         new("/workspace/rounds", "报送轮次", StaffAction.ViewRounds),
         new("/workspace/review", "审核", StaffAction.ViewRounds),
+        new("/workspace/followups", "督办", StaffAction.ViewFollowUps),
         new("/workspace/programs", "民心工程", StaffAction.ViewPrograms),
         new("/workspace/units", "责任单位", StaffAction.ViewUnits),
         new("/workspace/users", "账号", StaffAction.ManageUsers),

@@ -2,6 +2,7 @@ using Minxin.Web.Workspace.Accounts;
 using Minxin.Web.Workspace.Api;
 using Minxin.Web.Workspace.Audit;
 using Minxin.Web.Workspace.Reminders;
+using Minxin.Web.Workspace.FollowUps;
 using Minxin.Web.Workspace.Reporting;
 using Minxin.Web.Workspace.Review;
 using Minxin.Web.Workspace.Rounds;
@@ -25,6 +26,7 @@ public static class WorkspaceSetup
         services.AddScoped<Programs.PlanService>();
         services.AddScoped<Editions.EditionService>();
         services.AddScoped<Lights.LightService>();
+        services.AddScoped<FollowUps.FollowUpService>();
         services.AddSingleton<PublicChanges>();
         services.AddReminders();
         return services;
@@ -51,6 +53,7 @@ public static class WorkspaceSetup
     public static WebApplication MapWorkspace(this WebApplication app)
     {
         app.MapWorkspaceApi();
+        app.MapFollowUpApi();
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
 
     /// <summary>
     /// One request and who may make it. Paths may hold {item}, {report}, {round}, {attachment}, {unit}, {victim},
-    /// {token}. API rules go with each caller's token; page rules with its signed-in browser session, posting a form
+    /// {token}, {followup} (a 督办 to the reporter's unit, answered with a file) and {followupfile} (that file). API rules go with each caller's token; page rules with its signed-in browser session, posting a form
     /// with that session's antiforgery token.
     /// </summary>
     public sealed record Rule(string Method, string Route, string Path, Caller[] Allowed, object? Body = null, Dictionary<string, string>? Form = null)
@@ -40,6 +40,13 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
 
     private static Dictionary<string, string> Form(params string[] pairs) =>
         Enumerable.Range(0, pairs.Length / 2).ToDictionary(i => pairs[2 * i], i => pairs[2 * i + 1]);
+
+    private static readonly Caller[] FollowUpReaders = [Caller.Coordinator, Caller.Reporter, Caller.Leader];
+
+    private static readonly Caller[] AnyFollowUpViewer = [.. Coordinators, Caller.Reporter, Caller.OtherUnitReporter, Caller.Leader];
+
+    // Longer than a note may be: refused at the field, so the follow-up stays open for the rules after it.
+    private static readonly string TooLongNote = new('长', 2001);
 
     private static Rule[] ApiRules() =>
     [
@@ -74,6 +81,17 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/api/v1/workspace/rounds/{roundId:int}/sheet", "/api/v1/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
         new("GET", "/api/v1/workspace/programs/{programId}/sheet", "/api/v1/workspace/programs/jinnan-2025/sheet", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/api/v1/workspace/attachments/{attachmentId:int}", "/api/v1/workspace/attachments/{attachment}", [Caller.Coordinator, Caller.Reporter, Caller.Leader]),
+        new("POST", "/api/v1/workspace/programs/{programId}/editions", "/api/v1/workspace/programs/jinnan-2025/editions", [Caller.Coordinator], new { title = "" }),
+        new("GET", "/api/v1/workspace/followups", "/api/v1/workspace/followups", AnyFollowUpViewer),
+        new("POST", "/api/v1/workspace/followups", "/api/v1/workspace/followups", [Caller.Coordinator], new { itemId = "jinnan-2025-07-1", requirement = "" }),
+        new("GET", "/api/v1/workspace/followups/{id:int}", "/api/v1/workspace/followups/{followup}", FollowUpReaders),
+        new("POST", "/api/v1/workspace/followups/{id:int}/answer", "/api/v1/workspace/followups/{followup}/answer", [Caller.Reporter], new { text = "" }),
+        new("POST", "/api/v1/workspace/followups/{id:int}/attachments", "/api/v1/workspace/followups/{followup}/attachments", [Caller.Reporter]),
+        new("GET", "/api/v1/workspace/followups/{id:int}/attachments/{attachmentId:int}", "/api/v1/workspace/followups/{followup}/attachments/{followupfile}", FollowUpReaders),
+        new("POST", "/api/v1/workspace/followups/{id:int}/send-back", "/api/v1/workspace/followups/{followup}/send-back", [Caller.Coordinator], new { reason = "" }),
+        new("POST", "/api/v1/workspace/followups/{id:int}/close", "/api/v1/workspace/followups/{followup}/close", [Caller.Coordinator], new { note = TooLongNote }),
+        new("GET", "/api/v1/workspace/followups/{id:int}/letter.docx", "/api/v1/workspace/followups/{followup}/letter.docx", FollowUpReaders),
+        new("GET", "/api/v1/workspace/followups/{id:int}/letter.pdf", "/api/v1/workspace/followups/{followup}/letter.pdf", FollowUpReaders),
     ];
 
     private static Rule[] PageRules() =>
@@ -132,6 +150,14 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/workspace/rounds/{id:int}/sheet", "/workspace/rounds/{round}/sheet", [Caller.Reporter, Caller.OtherUnitReporter]),
         new("GET", "/workspace/programs/{code}/sheet", "/workspace/programs/jinnan-2025/sheet", [Caller.Coordinator, Caller.Leader]),
         new("POST", "/workspace/rounds/{id:int}", "/workspace/rounds/{round}?handler=close", [Caller.Coordinator]),
+        new("GET", "/workspace/followups", "/workspace/followups?show=overdue", AnyFollowUpViewer),
+        new("GET", "/workspace/followups/new", "/workspace/followups/new", Coordinators),
+        new("GET", "/workspace/followups/new", "/workspace/followups/new?item={item}", [Caller.Coordinator]),
+        new("POST", "/workspace/followups/new", "/workspace/followups/new?item={item}", [Caller.Coordinator], Form: Form("requirement", "", "deadline", "")),
+        new("GET", "/workspace/followups/{id:int}", "/workspace/followups/{followup}", FollowUpReaders),
+        new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=answer", [Caller.Reporter], Form: Form("text", "", "revision", "0")),
+        new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=sendBack", [Caller.Coordinator], Form: Form("reason", "", "revision", "0")),
+        new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=close", [Caller.Coordinator], Form: Form("note", TooLongNote)),
     ];
 
     private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<Caller, StaffSession?> Sessions, Dictionary<Caller, string> FormTokens,
@@ -188,6 +214,16 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         using var upload = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "证明.pdf" } };
         var attachment = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/reports/{report}/attachments", upload));
         await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/reports/{report}/submit", null);
+
+        // A 督办 to the reporter's unit about the item, answered with a file (the app runs on the real clock).
+        var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var issued = await Staff.PostJsonAsync(coordinator, "/api/v1/workspace/followups",
+            new { itemId = item, requirement = "权限测试：请报送进度", deadline });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var followUp = (int)(await Staff.JsonAsync(issued))["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Staff.PostJsonAsync(clients[Caller.Reporter], $"/api/v1/workspace/followups/{followUp}/answer", new { text = "已办理" })).StatusCode);
+        using var answerFile = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "办理情况.pdf" } };
+        var followUpFile = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/followups/{followUp}/attachments", answerFile));
         await using var db = factory.OpenDatabase();
         var unitId = db.Units.Single(u => u.Name == unit).Id;
         return new Actors(clients, sessions, formTokens, new()
@@ -198,6 +234,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
             ["{report}"] = report.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{round}"] = ((int)round["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{attachment}"] = ((int)attachment["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{followupfile}"] = ((int)followUpFile["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{followup}"] = followUp.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

@@ -17,16 +17,6 @@ using SmtpServer.Storage;
 
 namespace Minxin.Web.Tests.Workspace;
 
-/// <summary>The clock the tests move: every node of a test reads the same one.</summary>
-public sealed class TestClock(DateTimeOffset start) : TimeProvider
-{
-    private long _ticks = start.UtcTicks;
-
-    public void Set(DateTimeOffset at) => Interlocked.Exchange(ref _ticks, at.UtcTicks);
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-}
-
 /// <summary>A real SMTP server on a free loopback port, keeping every message it accepts.</summary>
 public sealed class MailSink : IDisposable
 {

@@ -69,10 +69,14 @@ public static class WorkspaceApi
     private static async Task<Ok<MeDocument>> Me(CurrentStaff current, CancellationToken cancellationToken) =>
         TypedResults.Ok(WorkspaceDocuments.Me((await current.UserAsync(cancellationToken))!));
 
-    private static async Task<Ok<List<TaskDocument>>> Tasks(CurrentStaff current, TaskList tasks, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TaskDocument>>> Tasks(CurrentStaff current, TaskList tasks, FollowUps.FollowUpService followUps, CancellationToken cancellationToken)
     {
         var actor = await current.RequiredActorAsync(cancellationToken);
-        return TypedResults.Ok((await tasks.ForAsync(actor, cancellationToken)).Select(WorkspaceDocuments.Task).ToList());
+        // Each item's task carries the unit's open 督办 about that item (the full list is GET /followups).
+        var open = (await followUps.OpenForUnitAsync(actor, cancellationToken)).ToLookup(f => f.ItemId);
+        var today = followUps.Today;
+        return TypedResults.Ok((await tasks.ForAsync(actor, cancellationToken))
+            .Select(t => WorkspaceDocuments.Task(t, open[t.Item.Id].Select(f => FollowUps.FollowUpDocuments.Summary(f, today)).ToList())).ToList());
     }
 
     private static async Task<Ok<List<NoticeDocument>>> Notices(CurrentStaff current, MinxinDbContext db, CancellationToken cancellationToken)
@@ -277,7 +281,7 @@ public static class WorkspaceApi
     }
 
     /// <summary>The revision in an If-Match header ("r3", weak or strong), null without one; "*" matches any.</summary>
-    private static int? IfMatch(HttpContext context)
+    internal static int? IfMatch(HttpContext context)
     {
         var header = context.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")
@@ -321,6 +325,10 @@ public sealed class WorkspaceApiFilter(IAntiforgery antiforgery) : IEndpointFilt
             return TypedResults.ValidationProblem(e.ByField(), title: "提交的内容有误", detail: string.Join("；", e.Errors.Select(x => x.Message)));
         }
         catch (ReviewRuleException e)
+        {
+            return Problem(409, "当前状态不允许这项操作", e.Message);
+        }
+        catch (Domain.FollowUps.FollowUpRuleException e)
         {
             return Problem(409, "当前状态不允许这项操作", e.Message);
         }

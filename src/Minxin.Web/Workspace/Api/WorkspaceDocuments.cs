@@ -13,7 +13,7 @@ public sealed record MeDocument(string Username, string Role, string Region, str
 
 public sealed record TaskDocument(
     string ItemId, int RoundId, string Title, StaffReportDocument? LastReport, string RoundTitle, string AsOf, string DueDate,
-    string State, bool Late, string Role, StaffReportDocument? Report);
+    string State, bool Late, string Role, StaffReportDocument? Report, IReadOnlyList<FollowUps.FollowUpSummaryDocument> FollowUps);
 
 public sealed record ReportFigureDocument(string Indicator, string Name, decimal Value, string Unit, string Qualifier, string Period, decimal? StatedPercent);
 
@@ -100,10 +100,11 @@ public static class WorkspaceDocuments
     public static AttachmentDocument Attachment(Attachment a) =>
         new(a.Id, a.FileName, a.ContentType, a.Length, a.UploadedAt, a.UploadedBy, $"/api/v1/workspace/attachments/{a.Id}");
 
-    public static TaskDocument Task(ReportTask task) => new(
+    /// <param name="followUps">The unit's open 督办 about the task's item.</param>
+    public static TaskDocument Task(ReportTask task, IReadOnlyList<FollowUps.FollowUpSummaryDocument> followUps) => new(
         task.Item.PublicId(), task.Round.Id, task.Item.Title, task.LastApproved is { } last ? Report(last) : null, task.Round.Title,
         IsoDate.Format(task.Round.AsOf), IsoDate.Format(task.Round.DueDate), EnumCodes.ToCode(task.State), task.Late,
-        EnumCodes.ToCode(task.Role), task.Current is { } current ? Report(current) : null);
+        EnumCodes.ToCode(task.Role), task.Current is { } current ? Report(current) : null, followUps);
 
     public static NoticeDocument Notice(Data.Oversight.Notice notice) =>
         new(notice.Id, notice.Subject, notice.Body, notice.Link, notice.CreatedAt, notice.ReadAt is not null, notice.ReadAt);

@@ -24,6 +24,7 @@ public sealed class IndexModel(MinxinDbContext db, CurrentStaff current) : PageM
     [
         ("sign-in", "登录"), ("sign-out", "退出"), ("user.", "账号"), ("unit.", "单位"), ("token.", "访问令牌"), ("program.", "民心工程"),
         ("category.", "工程"), ("item.", "子项"), ("indicator.", "指标"), ("site.", "点位"), ("round.", "报送轮次"), ("report.", "报告"),
+        ("followup.", "督办"),
     ];
 
     /// <summary>Field names in the log's before/after, in the reader's words.</summary>

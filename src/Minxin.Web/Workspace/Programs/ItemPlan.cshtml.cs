@@ -14,7 +14,7 @@ namespace Minxin.Web.Workspace.Programs;
 /// carries the item's revision; reports are never touched from here.
 /// </summary>
 [StaffAuthorize(StaffAction.ViewPrograms)]
-public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, StaffAccess access, PlanService plans) : PageModel
+public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, StaffAccess access, PlanService plans, FollowUps.FollowUpService followUps) : PageModel
 {
     public const string PlanForm = "plan";
     public const string NewIndicatorForm = "new-indicator";
@@ -107,6 +107,14 @@ public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, Staf
     public IReadOnlyList<ResponsibleUnit> Units { get; private set; } = [];
 
     public bool MayEdit { get; private set; }
+
+    /// <summary>Whether the actor may issue a 督办 about this item (a coordinator of its region).</summary>
+    public bool MayIssueFollowUp { get; private set; }
+
+    /// <summary>The 督办 issued about this item that the actor may see, newest first.</summary>
+    public IReadOnlyList<Domain.FollowUps.FollowUp> FollowUps { get; private set; } = [];
+
+    public DateOnly Today => followUps.Today;
 
     /// <summary>The form that was posted and refused, shown again with what was typed.</summary>
     public string? Posted { get; private set; }
@@ -205,6 +213,9 @@ public sealed class ItemPlanModel(MinxinDbContext db, CurrentStaff current, Staf
         }
         Item = item;
         MayEdit = await access.MayAsync(StaffAction.EditPrograms, item.Category.Program);
+        MayIssueFollowUp = await access.MayAsync(StaffAction.IssueFollowUps, item);
+        FollowUps = (await followUps.ListAsync(await current.RequiredActorAsync(), Workspace.FollowUps.FollowUpFilter.All, HttpContext.RequestAborted))
+            .Where(f => f.ItemId == item.Id).ToList();
         Units = await db.Units.AsNoTracking().Where(u => u.RegionId == item.Category.Program.RegionId).OrderBy(u => u.Name).ToListAsync();
         var stored = new PlanInput
         {

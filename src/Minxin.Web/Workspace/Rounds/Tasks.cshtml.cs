@@ -8,8 +8,11 @@ namespace Minxin.Web.Workspace.Rounds;
 
 /// <summary>/workspace/tasks (我的待办): where a reporter lands — each open round and the unit's items it asks for.</summary>
 [StaffAuthorize(StaffAction.WriteReports)]
-public sealed class TasksModel(CurrentStaff current, TaskList tasks, TimeProvider clock) : PageModel
+public sealed class TasksModel(CurrentStaff current, TaskList tasks, FollowUps.FollowUpService followUps, TimeProvider clock) : PageModel
 {
+    /// <summary>The unit's open 督办, those waiting for the unit first.</summary>
+    public IReadOnlyList<Domain.FollowUps.FollowUp> FollowUps { get; private set; } = [];
+
     public IReadOnlyList<IGrouping<ReportingRound, ReportTask>> Rounds { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
@@ -25,6 +28,7 @@ public sealed class TasksModel(CurrentStaff current, TaskList tasks, TimeProvide
         {
             SheetSaved = (created, updated);
         }
+        FollowUps = await followUps.OpenForUnitAsync(actor, cancellationToken);
         Rounds = (await tasks.ForAsync(actor, cancellationToken)).GroupBy(t => t.Round).OrderBy(g => g.Key.DueDate).ToList();
     }
 
