@@ -163,6 +163,8 @@ public sealed partial class EditionFlowTests(PortalFixture fixture)
         Assert.Contains("5600/6000个（93%）", await reader.Locator("#item-07-1").InnerTextAsync());
         Assert.True(await reader.Locator("#item-07-1 .light").CountAsync() > 0, "the item in the edition carries its light");
         await ShotAsync(reader, "4-july");
+        await reader.Locator("section.edition-changes").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(fixture.Artifacts, "edition-4-july-changes.png") });
+        await reader.Locator("section.category", new() { Has = reader.Locator("#changes-07-1") }).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(fixture.Artifacts, "edition-4-july-category-07.png") });
 
         await GoAsync(reader, "/programs/jinnan-2025/editions/2025-h1");
         Assert.Contains("5119/6000个（85%）", await reader.Locator("#item-07-1").InnerTextAsync());
