@@ -92,3 +92,10 @@ public sealed class AxeLane : ICollectionFixture<PortalFixture>
 {
     public const string Name = "portal-axe";
 }
+
+/// <summary>The editions flow on its own app and browser: its accounts, round and editions touch no other lane.</summary>
+[CollectionDefinition(Name)]
+public sealed class EditionFlowLane : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "edition-flow";
+}

@@ -16,8 +16,8 @@ using Minxin.Testing;
 namespace Minxin.Browser.Tests;
 
 /// <summary>
-/// The app with staff accounts made by the `minxin` command, a round opened and one report submitted through the
-/// staff API, and a headless Chromium: what the reporting and review pages look like to a person.
+/// The app with staff accounts made by the `minxin` command, a round opened, one report submitted and 2025年上半年成绩单
+/// published through the staff API, and a headless Chromium: what the reporting and review pages look like to a person.
 /// </summary>
 public sealed class WorkspaceFixture : IAsyncLifetime, IDisposable
 {
@@ -78,6 +78,8 @@ public sealed class WorkspaceFixture : IAsyncLifetime, IDisposable
         });
         SubmittedReportId = (int)JsonNode.Parse(await report.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["id"]!;
         (await reporter.PostAsync($"/api/v1/workspace/reports/{SubmittedReportId}/submit", null)).EnsureSuccessStatusCode();
+        (await coordinator.PostAsJsonAsync("/api/v1/workspace/programs/jinnan-2025/editions",
+            new { title = "2025年上半年成绩单", slug = "2025-h1", asOf = "2025-06-30", publishedOn = "2025-07-10" })).EnsureSuccessStatusCode();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -153,6 +155,8 @@ public sealed class WorkspaceTests(WorkspaceFixture workspace)
         { WorkspaceFixture.Coordinator, "/workspace/rounds/{round}" },
         { WorkspaceFixture.Coordinator, "/workspace/review" },
         { WorkspaceFixture.Coordinator, "/workspace/review/{report}" },
+        { WorkspaceFixture.Coordinator, "/workspace/programs/jinnan-2025/editions" },
+        { WorkspaceFixture.Coordinator, "/workspace/programs/jinnan-2025/lights" },
     };
 
     [Theory]
