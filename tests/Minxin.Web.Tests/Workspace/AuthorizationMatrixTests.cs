@@ -118,7 +118,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("GET", "/workspace/programs/{code}/items/{item}", "/workspace/programs/jinnan-2025/items/07-1", [Caller.Coordinator, Caller.Leader]),
         new("POST", "/workspace/programs/{code}/items/{item}", "/workspace/programs/jinnan-2025/items/07-1?handler=plan", [Caller.Coordinator],
             Form: Form("revision", "-1")),
-        new("GET", "/workspace/overview", "/workspace/overview?program=jinnan-2025", [.. Coordinators, Caller.Leader]),
+        new("GET", "/workspace/overview", "/workspace/overview?program=jinnan-2025", [Caller.Coordinator, Caller.Leader]),
         new("GET", "/workspace/programs/{code}/editions", "/workspace/programs/jinnan-2025/editions", [Caller.Coordinator, Caller.Leader]),
         // Empty forms: the coordinator is told what is missing (400), nothing changes.
         new("POST", "/workspace/programs/{code}/editions", "/workspace/programs/jinnan-2025/editions", [Caller.Coordinator], Form: Form("title", "")),

@@ -164,6 +164,33 @@ public abstract class LightAgreementTests(MinxinWebFactory factory) : EditionTes
 
 }
 
+/// <summary>The leader's overview: lights counted, the lagging items worst first, each linked, and the months in a table.</summary>
+public abstract class OverviewTests(MinxinWebFactory factory) : EditionTestsBase(factory)
+{
+    [Fact]
+    public async Task A_leader_sees_the_lights_counted_the_laggards_first_and_every_month()
+    {
+        var leader = Staff.Unique("leader");
+        await Staff.UserAsync(Factory, leader, "leader");
+        var session = await StaffSession.SignInAsync(Factory, leader);
+
+        var page = await session.PageAsync("/workspace/overview?program=jinnan-2025");
+
+        var counts = page.QuerySelector(".ws-light-counts")!.TextContent;
+        Assert.Matches(@"黄灯\s*2\s*项", counts);
+        Assert.Matches(@"绿灯\s*12\s*项", counts);
+        var lagging = page.QuerySelectorAll("#lagging-title + ol > li").Select(li => li.TextContent).ToList();
+        // 10-1 is exactly 30 points behind, 08-1 14: the worse first.
+        Assert.Equal(2, lagging.Count);
+        Assert.StartsWith("10-1", lagging[0].Trim());
+        Assert.StartsWith("08-1", lagging[1].Trim());
+        Assert.NotNull(page.QuerySelector("a[href='/workspace/programs/jinnan-2025/items/10-1']"));
+        var months = page.GetElementById("months-caption")!.ParentElement!.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var june = Assert.Single(months);
+        Assert.Contains("2025年6月30日", june);
+    }
+}
+
 public abstract class EditionTestsBase(MinxinWebFactory factory) : StaffApiTests(factory)
 {
     /// <summary>The PDF's text as poppler's pdftotext reads it (scripts/test.sh installs poppler-utils).</summary>
@@ -217,5 +244,7 @@ public sealed class PostgresEditionFlowTests(PostgresWebFactory factory) : Editi
 public sealed class SqliteEditionRuleTests(SqliteWebFactory factory) : EditionRuleTests(factory), IClassFixture<SqliteWebFactory>;
 
 public sealed class PostgresEditionRuleTests(PostgresWebFactory factory) : EditionRuleTests(factory), IClassFixture<PostgresWebFactory>;
+
+public sealed class SqliteOverviewTests(SqliteWebFactory factory) : OverviewTests(factory), IClassFixture<SqliteWebFactory>;
 
 public sealed class SqliteLightAgreementTests(SqliteWebFactory factory) : LightAgreementTests(factory), IClassFixture<SqliteWebFactory>;
