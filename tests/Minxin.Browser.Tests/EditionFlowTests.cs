@@ -106,8 +106,11 @@ public sealed partial class EditionFlowTests(PortalFixture fixture)
         {
             await GoAsync(coordinator, $"/workspace/programs/jinnan-2025/items/{item}");
             await coordinator.Locator("[name='Plan.LeadUnit']").SelectOptionAsync("zjw");
-            await coordinator.GetByRole(AriaRole.Button, new() { Name = "保存计划" }).ClickAsync();
-            await coordinator.WaitForLoadStateAsync();
+            // The save answers with a redirect to the same page: wait for that answer, then for the page it leads to.
+            await coordinator.RunAndWaitForResponseAsync(
+                () => coordinator.GetByRole(AriaRole.Button, new() { Name = "保存计划" }).ClickAsync(),
+                r => r.Request.Method == "POST" && r.Url.Contains($"/items/{item}", StringComparison.Ordinal), new() { Timeout = 90_000 });
+            await coordinator.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 90_000 });
         }
         await GoAsync(coordinator, "/workspace/rounds");
         await coordinator.Locator("[name='program']").SelectOptionAsync("jinnan-2025");
@@ -140,7 +143,8 @@ public sealed partial class EditionFlowTests(PortalFixture fixture)
             await GoAsync(coordinator, "/workspace/review");
             await coordinator.Locator("main a[href^='/workspace/review/']").First.ClickAsync();
             await coordinator.GetByRole(AriaRole.Button, new() { Name = "通过并公开" }).ClickAsync();
-            await coordinator.WaitForLoadStateAsync();
+            // The decision lands back on the report with ?done=approved; on a busy machine that can take a while.
+            await coordinator.WaitForURLAsync(url => url.Contains("done=approved", StringComparison.Ordinal), new() { Timeout = 90_000 });
         }
         await GoAsync(coordinator, "/workspace/review");
         Assert.Equal(0, await coordinator.Locator("main a[href^='/workspace/review/']").CountAsync());
