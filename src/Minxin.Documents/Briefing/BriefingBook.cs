@@ -120,7 +120,7 @@ public sealed class BriefingBook(string? fontPath = null)
             }
             foreach (var indicator in item.Indicators)
             {
-                layout.Text($"· {indicator.Indicator.Name}：{IndicatorFigures.Progress(indicator)}", 11, indent: 12, color: Ink);
+                layout.Text($"· {indicator.Indicator.Name}：{ProgressText.Of(indicator)}", 11, indent: 12, color: Ink);
             }
             if (item.LatestReport is { } report)
             {

@@ -15,19 +15,7 @@ public static class Display
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>"5119/6000个（85%）", or "15254名" when there is no target, or "目标530个，暂无数据".</summary>
-    public static string Progress(IndicatorProgress p)
-    {
-        var unit = p.Indicator.Unit;
-        var actual = p.ActualValue is { } a ? ChineseNumbers.Figure(a, "", p.Actual?.Qualifier ?? Comparator.Exactly) : null;
-        var percent = p.DisplayPercent is { } d ? $"（{ChineseNumbers.Plain(d)}%{(d > 100 ? "，超额完成" : "")}）" : "";
-        return (actual, p.Indicator.Target) switch
-        {
-            (null, { } t) => $"目标{ChineseNumbers.Target(t, unit, p.Indicator.Comparator)}，暂无数据",
-            (null, null) => "暂无数据",
-            ({ } x, { } t) => $"{x}/{ChineseNumbers.Number(t)}{unit}{percent}",
-            ({ } x, null) => $"{x}{unit}{percent}",
-        };
-    }
+    public static string Progress(IndicatorProgress p) => ProgressText.Of(p);
 
     public static string Target(IndicatorProgress p) =>
         p.Indicator.Target is { } t ? ChineseNumbers.Target(t, p.Indicator.Unit, p.Indicator.Comparator) : "—";

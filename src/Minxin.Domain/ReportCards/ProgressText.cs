@@ -1,12 +1,12 @@
 using Minxin.Domain.Quantities;
-using Minxin.Domain.ReportCards;
 
-namespace Minxin.Documents.Briefing;
+namespace Minxin.Domain.ReportCards;
 
-/// <summary>An indicator's figure in the words of the public pages (Web's Display.Progress): "5119/6000个（85%）".</summary>
-internal static class IndicatorFigures
+/// <summary>An indicator's figures in the words every output uses (pages, the briefing book): "5119/6000个（85%）".</summary>
+public static class ProgressText
 {
-    public static string Progress(IndicatorProgress p)
+    /// <summary>"5119/6000个（85%）", or "15254名" when there is no target, or "目标530个，暂无数据".</summary>
+    public static string Of(IndicatorProgress p)
     {
         var unit = p.Indicator.Unit;
         var actual = p.ActualValue is { } a ? ChineseNumbers.Figure(a, "", p.Actual?.Qualifier ?? Comparator.Exactly) : null;
