@@ -23,11 +23,12 @@ public static class WorkspaceNavigation
         new(Reminders.NoticesModel.Path, "提醒", StaffAction.UseTokens),
     ];
 
-    /// <summary>After signing in: a reporter's to-do list, a coordinator's (and leader's) round overview, an admin's accounts.</summary>
+    /// <summary>After signing in: a reporter's to-do list, a leader's overview (red/yellow/green at a glance), a coordinator's rounds, an admin's accounts.</summary>
     public static string Landing(StaffRole role) => role switch
     {
         StaffRole.Reporter => "/workspace/tasks",
         StaffRole.Admin => "/workspace/users",
+        StaffRole.Leader => "/workspace/overview",
         _ => "/workspace/rounds",
     };
 }

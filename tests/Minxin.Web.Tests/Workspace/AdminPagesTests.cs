@@ -193,7 +193,7 @@ public abstract class AdminPagesTests(MinxinWebFactory factory) : IAsyncLifetime
         await admin.OpenAsync($"/workspace/users/{name}");
         Assert.DoesNotContain(password, admin.Page.DocumentElement.OuterHtml);
         using var leader = await StaffBrowser.SignInAsync(factory, name, password);
-        Assert.EndsWith("/workspace/rounds", leader.Page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/workspace/overview", leader.Page.Url, StringComparison.Ordinal);
 
         await admin.SubmitAsync("#f-reset", new() { ["generate"] = "false", ["password"] = "qwertyuiopas" });
         Assert.Contains("太常见或太容易猜到", admin.FieldError("f-reset-password"));

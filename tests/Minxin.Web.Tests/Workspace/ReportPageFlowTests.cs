@@ -177,7 +177,7 @@ public abstract class ReportPageFlowTests(MinxinWebFactory factory) : IAsyncLife
         var reportId = new Uri(report.Url).AbsolutePath.Split('/')[^1];
 
         using var leader = await StaffSession.SignInAsync(factory, _leader);
-        Assert.Equal("/workspace/rounds", leader.Landing);
+        Assert.Equal("/workspace/overview", leader.Landing);
         foreach (var url in new[] { "/workspace/rounds", $"/workspace/rounds/{roundId}", "/workspace/review", $"/workspace/review/{reportId}", $"/workspace/reports/{reportId}" })
         {
             var page = await leader.PageAsync(url);

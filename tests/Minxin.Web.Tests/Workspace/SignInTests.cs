@@ -28,7 +28,7 @@ public sealed partial class SignInTests(SqliteWebFactory factory) : IClassFixtur
     [Theory]
     [InlineData("reporter", "/workspace/tasks")]
     [InlineData("coordinator", "/workspace/rounds")]
-    [InlineData("leader", "/workspace/rounds")]
+    [InlineData("leader", "/workspace/overview")]
     [InlineData("admin", "/workspace/users")]
     public async Task Each_role_lands_on_its_own_page_with_an_httponly_strict_cookie(string role, string landing)
     {
