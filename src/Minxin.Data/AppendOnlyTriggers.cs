@@ -179,4 +179,26 @@ public static class AppendOnlyTriggers
         CREATE TRIGGER follow_up_entries_append_only BEFORE UPDATE OR DELETE ON "FollowUpEntries" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
         CREATE TRIGGER follow_up_attachments_append_only BEFORE UPDATE ON "FollowUpAttachments" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
         """;
+
+    /// <summary>A message's history, each rating and each deputies' tally are kept as they were given.</summary>
+    public const string CitizensSqlite = """
+        CREATE TRIGGER message_entries_append_only_update BEFORE UPDATE ON MessageEntries
+        BEGIN SELECT RAISE(ABORT, 'A message''s history is append-only'); END;
+        CREATE TRIGGER message_entries_append_only_delete BEFORE DELETE ON MessageEntries
+        BEGIN SELECT RAISE(ABORT, 'A message''s history is append-only'); END;
+        CREATE TRIGGER ratings_append_only_update BEFORE UPDATE ON Ratings
+        BEGIN SELECT RAISE(ABORT, 'Ratings are append-only'); END;
+        CREATE TRIGGER ratings_append_only_delete BEFORE DELETE ON Ratings
+        BEGIN SELECT RAISE(ABORT, 'Ratings are append-only'); END;
+        CREATE TRIGGER deputy_tallies_append_only_update BEFORE UPDATE ON DeputyTallies
+        BEGIN SELECT RAISE(ABORT, 'Deputies'' tallies are append-only'); END;
+        CREATE TRIGGER deputy_tallies_append_only_delete BEFORE DELETE ON DeputyTallies
+        BEGIN SELECT RAISE(ABORT, 'Deputies'' tallies are append-only'); END;
+        """;
+
+    public const string CitizensPostgres = """
+        CREATE TRIGGER message_entries_append_only BEFORE UPDATE OR DELETE ON "MessageEntries" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        CREATE TRIGGER ratings_append_only BEFORE UPDATE OR DELETE ON "Ratings" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        CREATE TRIGGER deputy_tallies_append_only BEFORE UPDATE OR DELETE ON "DeputyTallies" FOR EACH ROW EXECUTE FUNCTION minxin_refuse_change();
+        """;
 }

@@ -56,6 +56,18 @@ public abstract class MinxinDbContext(DbContextOptions options) : IdentityUserCo
 
     public DbSet<Oversight.Lease> Leases => Set<Oversight.Lease>();
 
+    public DbSet<Domain.Messages.CitizenMessage> Messages => Set<Domain.Messages.CitizenMessage>();
+
+    public DbSet<Domain.Messages.MessageEntry> MessageEntries => Set<Domain.Messages.MessageEntry>();
+
+    public DbSet<Domain.Ratings.RatingWindow> RatingWindows => Set<Domain.Ratings.RatingWindow>();
+
+    public DbSet<Domain.Ratings.Rating> Ratings => Set<Domain.Ratings.Rating>();
+
+    public DbSet<Domain.Ratings.DeputyTally> DeputyTallies => Set<Domain.Ratings.DeputyTally>();
+
+    public DbSet<Domain.Following.Subscription> Subscriptions => Set<Domain.Following.Subscription>();
+
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
@@ -159,7 +171,8 @@ internal static class AppendOnly
                 { Entity: IndicatorValue or SiteUpdate or Attachment, State: EntityState.Modified or EntityState.Deleted }
                     when !ParentEditable(tracker, entry) => entry.Metadata.ClrType.Name + " of a report under review or approved",
                 { Entity: ReportEvent or AuditEntry or Edition or Domain.Oversight.ProgramLightRule or Domain.FollowUps.FollowUpEntry
-                    or Domain.FollowUps.FollowUpAttachment, State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
+                    or Domain.FollowUps.FollowUpAttachment or Domain.Messages.MessageEntry or Domain.Ratings.Rating or Domain.Ratings.DeputyTally,
+                    State: EntityState.Modified or EntityState.Deleted } => entry.Metadata.ClrType.Name,
                 // An override goes with its item when a plan edit removes the item; it is never rewritten.
                 { Entity: Domain.Oversight.ItemLightOverride, State: EntityState.Modified } => entry.Metadata.ClrType.Name,
                 _ => null,

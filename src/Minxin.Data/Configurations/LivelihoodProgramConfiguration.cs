@@ -19,6 +19,7 @@ internal sealed class LivelihoodProgramConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Revision).IsConcurrencyToken();
         builder.Property(p => p.Publication).HasConversion<Converters.EnumCode<PublicationState>>().HasMaxLength(16);
         builder.Property(p => p.PublishedBy).HasMaxLength(FieldLimits.Name);
+        builder.Property(p => p.MessageServiceDays).HasDefaultValue(Domain.Messages.ServiceLevel.DefaultWorkingDays);
         builder.Ignore(p => p.IsPublished);
         builder.Ignore(p => p.Items);
         builder.Ignore(p => p.FirstDay);

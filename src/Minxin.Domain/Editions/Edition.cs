@@ -50,6 +50,12 @@ public partial class Edition
     /// <summary>SHA-256 of <see cref="Snapshot"/>'s UTF-8 bytes, hex: anyone can check the copy was never touched.</summary>
     public required string SnapshotSha256 { get; set; }
 
+    /// <summary>
+    /// The last day of its 公示期 (China time), when it was published with one: until then readers may object to an
+    /// item's figures. Set once, at publication, like everything else of an edition.
+    /// </summary>
+    public DateOnly? ObjectionsUntil { get; set; }
+
     /// <summary>The light rule in force when it was published, as JSON; null when the default rule was in force.</summary>
     public string? LightRule { get; set; }
 

@@ -35,6 +35,9 @@ public class LivelihoodProgram
 
     public PublicationState Publication { get; set; }
 
+    /// <summary>The service level for citizens' messages: answered within this many working days (服务时限).</summary>
+    public int MessageServiceDays { get; set; } = Messages.ServiceLevel.DefaultWorkingDays;
+
     public DateTimeOffset? PublishedAt { get; set; }
 
     public string? PublishedBy { get; set; }

@@ -18,15 +18,17 @@ public static class Permissions
             StaffAction.ViewPrograms, StaffAction.EditPrograms, StaffAction.PublishPrograms, StaffAction.OpenRounds, StaffAction.ViewRounds,
             StaffAction.ViewReports, StaffAction.ReviewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
             StaffAction.PublishEditions, StaffAction.EditLights, StaffAction.ViewFollowUps, StaffAction.IssueFollowUps,
+            StaffAction.ViewMessages, StaffAction.ReplyMessages, StaffAction.ModerateMessages, StaffAction.ManageRatings,
         ],
         [StaffRole.Reporter] =
         [
             StaffAction.ViewReports, StaffAction.WriteReports, StaffAction.UseTokens, StaffAction.ViewFollowUps, StaffAction.AnswerFollowUps,
+            StaffAction.ViewMessages, StaffAction.ReplyMessages,
         ],
         [StaffRole.Leader] =
         [
             StaffAction.ViewPrograms, StaffAction.ViewRounds, StaffAction.ViewReports, StaffAction.ViewUnits, StaffAction.ViewAudit, StaffAction.UseTokens,
-            StaffAction.ViewFollowUps,
+            StaffAction.ViewFollowUps, StaffAction.ViewMessages,
         ],
     };
 
@@ -64,6 +66,14 @@ public sealed record StaffActor(int UserId, string UserName, string DisplayName,
     /// </summary>
     public bool May(StaffAction action, FollowUps.FollowUp followUp) =>
         May(action, followUp.Item.Category.Program.RegionId) && (Role != StaffRole.Reporter || UnitId is { } unit && followUp.UnitId == unit);
+
+    /// <summary>
+    /// Whether <paramref name="action"/> on this citizen's message is allowed: its program is in the actor's region,
+    /// and a reporter acts only on those routed to its own unit (the item's lead unit when it arrived). Personal data
+    /// goes no further than it must: a co-operating unit does not see the sender's contact.
+    /// </summary>
+    public bool May(StaffAction action, Messages.CitizenMessage message) =>
+        May(action, message.Program.RegionId) && (Role != StaffRole.Reporter || UnitId is { } unit && message.UnitId == unit);
 
     /// <summary>How the public record names this person: "区住建委 王丽" for a unit's reporter, the name alone otherwise.</summary>
     public ReportActor AsReportActor() => new(UnitName is null ? DisplayName : $"{UnitName} {DisplayName}", UserId);

@@ -42,6 +42,14 @@ public enum StaffAction
     IssueFollowUps,
     /// <summary>Answer a 督办 addressed to one's own unit, with files.</summary>
     AnswerFollowUps,
+    /// <summary>Read citizens' messages, help requests and objections: the region's, or those routed to one's own unit.</summary>
+    ViewMessages,
+    /// <summary>Take a message, draft its reply, answer and close a help request.</summary>
+    ReplyMessages,
+    /// <summary>Approve a reply (publicly or privately), hide a message with a reason, import the platform's replies (民心办).</summary>
+    ModerateMessages,
+    /// <summary>Open and end satisfaction-rating windows, enter deputies' tallies (民心办).</summary>
+    ManageRatings,
 }
 
 public static class StaffRoleText
