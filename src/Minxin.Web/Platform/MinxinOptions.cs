@@ -49,6 +49,13 @@ public sealed class MinxinOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// How often each node counts what citizens sent (messages, ratings) to refresh the public counters: a flood of
+    /// messages re-renders a program's pages at most this often (<see cref="PublicCache.CitizenActivity"/>).
+    /// </summary>
+    [Range(0.1, 3600)]
+    public double CitizenActivitySeconds { get; set; } = 60;
+
     /// <summary>Citizens' messages per client address per minute (<see cref="RateLimitPolicies.Messages"/>).</summary>
     [Range(1, int.MaxValue)]
     public int MessagesPerMinute { get; set; } = 5;

@@ -31,9 +31,13 @@ public sealed class DataChangeWatcher(
     PublicPageCache pages,
     PublicPrograms programs,
     DataVersions versions,
+    CitizenActivity citizens,
+    TimeProvider clock,
     IOptions<MinxinOptions> options,
     ILogger<DataChangeWatcher> logger) : BackgroundService
 {
+    private DateTimeOffset _citizensCountedAt = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChangePollSeconds));
@@ -55,8 +59,14 @@ public sealed class DataChangeWatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MinxinDbContext>();
-        var current = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.DataVersion, cancellationToken);
-        var changed = versions.Update(current);
+        var rows = await db.Programs.AsNoTracking().Select(p => new { p.Id, p.Code, p.DataVersion }).ToListAsync(cancellationToken);
+        var changed = versions.Update(rows.ToDictionary(p => p.Code, p => p.DataVersion));
+        if (clock.GetUtcNow() - _citizensCountedAt >= TimeSpan.FromSeconds(options.Value.CitizenActivitySeconds))
+        {
+            _citizensCountedAt = clock.GetUtcNow();
+            var moved = citizens.Update(await CitizenStampsAsync(db, cancellationToken));
+            changed = [.. changed.Union(rows.Where(p => moved.Contains(p.Id)).Select(p => p.Code))];
+        }
         if (changed.Count == 0)
         {
             return;
@@ -69,5 +79,25 @@ public sealed class DataChangeWatcher(
             pages.Evict(PublicPageCache.ProgramTag(code));
         }
         logger.LogInformation("Data changed for {Programs}; public pages evicted", string.Join(", ", changed));
+    }
+
+    /// <summary>Per program, a number that moves whenever a message or rating arrives: two small grouped queries.</summary>
+    private static async Task<Dictionary<int, long>> CitizenStampsAsync(MinxinDbContext db, CancellationToken cancellationToken)
+    {
+        var messages = await db.Messages.GroupBy(m => m.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Count = g.Count(), Last = g.Max(m => m.Id) }).ToListAsync(cancellationToken);
+        var ratings = await db.Ratings.Join(db.RatingWindows, r => r.WindowId, w => w.Id, (r, w) => new { w.ProgramId, r.Id })
+            .GroupBy(r => r.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Count = g.Count(), Last = g.Max(r => r.Id) }).ToListAsync(cancellationToken);
+        var stamps = new Dictionary<int, long>();
+        foreach (var m in messages)
+        {
+            stamps[m.ProgramId] = (long)m.Count * 1_000_003 + m.Last;
+        }
+        foreach (var r in ratings)
+        {
+            stamps[r.ProgramId] = stamps.GetValueOrDefault(r.ProgramId) * 31 + (long)r.Count * 1_000_003 + r.Last;
+        }
+        return stamps;
     }
 }

@@ -135,6 +135,7 @@ public static class PublicCacheSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PublicPageCache>();
         services.AddSingleton<DataVersions>();
+        services.AddSingleton<CitizenActivity>();
         services.AddHostedService<DataChangeWatcher>();
         return services;
     }
