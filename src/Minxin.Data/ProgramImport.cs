@@ -201,6 +201,17 @@ public static class ProgramImport
                 Refuse($"子项 {item.Code}", "已有进展报告，不能从计划中删除");
                 return;
             }
+            // What oversight and citizens gave about an item stays with it: a plan edit never takes it away.
+            if (item.Id != 0 && db.FollowUps.Any(f => f.ItemId == item.Id))
+            {
+                Refuse($"子项 {item.Code}", "已有督办，不能从计划中删除");
+                return;
+            }
+            if (item.Id != 0 && (db.Ratings.Any(r => r.ItemId == item.Id) || db.DeputyTallies.Any(t => t.ItemId == item.Id)))
+            {
+                Refuse($"子项 {item.Code}", "已有满意度评价，不能从计划中删除");
+                return;
+            }
             category.Items.Remove(item);
             PlanChanged();
         }

@@ -171,6 +171,42 @@ public abstract class StorageTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Items_with_a_follow_up_or_ratings_cannot_be_removed_by_an_import_and_the_refusal_says_why()
+    {
+        await using var db = await NewDatabaseAsync();
+        var plan = new ProgramBuilder()
+            .Category(1, "工程", c => c.Item(1, "被督办的子项").Item(2, "被评价的子项").Item(3, "留下的子项"))
+            .Build();
+        var stored = await ProgramStore.AddAsync(db, plan, PublicationState.Published);
+        var region = await db.Regions.FirstAsync();
+        var unit = new ResponsibleUnit { RegionId = region.Id, Code = "zjw", Name = "区住建委" };
+        db.Units.Add(unit);
+        var items = await db.Items.OrderBy(i => i.Number).ToListAsync();
+        db.FollowUps.Add(new Domain.FollowUps.FollowUp
+        {
+            ProgramId = stored.Id, ItemId = items[0].Id, Unit = unit, Number = "津南民心督〔2025〕1号", Requirement = "加快进度",
+            Deadline = new DateOnly(2025, 9, 30), IssuedAt = DateTimeOffset.UnixEpoch, IssuedBy = "民心办",
+        });
+        var window = new Domain.Ratings.RatingWindow
+        {
+            ProgramId = stored.Id, Title = "2025年度测评", OpensOn = new DateOnly(2025, 12, 1), ClosesOn = new DateOnly(2025, 12, 31),
+            OpenedAt = DateTimeOffset.UnixEpoch, OpenedBy = "民心办",
+        };
+        db.RatingWindows.Add(window);
+        await db.SaveChangesAsync();
+        db.Ratings.Add(new Domain.Ratings.Rating { WindowId = window.Id, ItemId = items[1].Id, ReaderKey = new string('a', 64), At = DateTimeOffset.UnixEpoch });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var onlyThird = new ProgramBuilder().Category(1, "工程", c => c.Item(3, "留下的子项")).Build();
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => ProgramImport.ApplyAsync(db, onlyThird, allowPlanChanges: true));
+
+        Assert.Contains(refused.Reasons, r => r.Contains("子项 01-1") && r.Contains("已有督办"));
+        Assert.Contains(refused.Reasons, r => r.Contains("子项 01-2") && r.Contains("已有满意度评价"));
+        Assert.Equal(3, await db.Items.CountAsync());
+    }
+
+    [Fact]
     public async Task Units_named_in_files_become_the_region_directory_and_are_written_back_by_name()
     {
         await using var db = await NewDatabaseAsync();
