@@ -152,12 +152,15 @@ public abstract class ApiContractTests(MinxinWebFactory factory)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("工程编号,工程,子项编号,子项,状态,指标,单位,目标", lines[0]);
+        var card = await GetJsonAsync("/api/v1/programs/jinnan-2025/report-card?asOf=2025-06-30");
         var ports = lines.Single(l => l.Contains("既有住宅小区新增电动自行车充电接口,个,"));
         Assert.Contains(",6000,", ports);
         Assert.Contains(",5119,", ports);
         Assert.Contains(",85.32,", ports);
+        var light = card.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("items").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == "07-1").GetProperty("light");
+        Assert.EndsWith($",{light.GetProperty("color").GetString()},{light.GetProperty("reason").GetString()}", ports);
 
-        var card = await GetJsonAsync("/api/v1/programs/jinnan-2025/report-card?asOf=2025-06-30");
         var expectedRows = card.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("items").EnumerateArray())
             .Sum(i => Math.Max(1, i.GetProperty("indicators").GetArrayLength()));
         Assert.Equal(expectedRows, lines.Length - 1);

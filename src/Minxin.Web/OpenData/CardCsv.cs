@@ -1,5 +1,6 @@
 using System.Text;
 using Minxin.Domain;
+using Minxin.Domain.Oversight;
 using Minxin.Domain.Progress;
 using Minxin.Domain.Quantities;
 using Minxin.Domain.ReportCards;
@@ -7,16 +8,19 @@ using Minxin.Web.ReportCards;
 
 namespace Minxin.Web.OpenData;
 
-/// <summary>The card as a spreadsheet: one row per indicator (an item without indicators still gets one row).</summary>
+/// <summary>
+/// The card as a spreadsheet: one row per indicator (an item without indicators still gets one row), each with its
+/// item's light as the API gives it (code and reason sentence).
+/// </summary>
 public static class CardCsv
 {
     private static readonly string[] Header =
     [
         "工程编号", "工程", "子项编号", "子项", "状态", "指标", "单位", "目标", "目标比较", "实际", "实际说明", "统计时段", "数据截至",
-        "完成率(%)", "子项ID", "状态代码",
+        "完成率(%)", "子项ID", "状态代码", "灯色", "灯色说明",
     ];
 
-    public static byte[] Write(ReportCard card)
+    public static byte[] Write(ReportCard card, CardLights lights)
     {
         var csv = new StringBuilder();
         Row(csv, Header);
@@ -28,7 +32,8 @@ public static class CardCsv
                 {
                     category.Category.NumberText, category.Name, item.Item.Code, item.Item.Title, item.Status.ToChinese(),
                 };
-                var suffix = new[] { PublicIds.Item(card.Program, item.Item), EnumCodes.ToCode(item.Status) };
+                var light = lights.ByCode[item.Item.Code];
+                var suffix = new[] { PublicIds.Item(card.Program, item.Item), EnumCodes.ToCode(item.Status), light.Color.Code(), light.Reason };
                 if (item.Indicators.Count == 0)
                 {
                     Row(csv, [.. prefix, "", "", "", "", "", "", "", "", "", .. suffix]);

@@ -58,7 +58,7 @@ public static class OpenDataApi
         var (card, problem) = await CardAsync(code, asOf, programs, cancellationToken);
         return card is null
             ? problem!
-            : TypedResults.File(CardCsv.Write(card), "text/csv; charset=utf-8", $"{code}-{AsOfParameter.Format(card.AsOf)}.csv");
+            : TypedResults.File(CardCsv.Write(card, PublicPrograms.Lights(card)), "text/csv; charset=utf-8", $"{code}-{AsOfParameter.Format(card.AsOf)}.csv");
     }
 
     private static async Task<(ReportCard? Card, ProblemHttpResult? Problem)> CardAsync(
