@@ -23,6 +23,7 @@ public static class MessagesApi
         services.AddSingleton<MessageBoards>();
         services.AddSingleton<ContactLimits>();
         services.AddScoped<MessageIntake>();
+        services.AddHostedService<ObjectionWindowCloser>();
         return services;
     }
 
@@ -32,13 +33,16 @@ public static class MessagesApi
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapPost("/items/{id}/messages", (string id, HttpContext http, PublicPrograms programs, MessageIntake intake, CancellationToken cancellationToken) =>
                 PostAsync(http, intake, MessageTarget.ItemAsync(programs, id, null, cancellationToken), cancellationToken))
-            .WithSummary("对子项留言（意见建议、问题反映、表扬），字段 message、name、contact、kind、consent、showName");
+            .WithSummary("对子项留言（意见建议、问题反映、表扬），字段 message、name、contact、kind、consent、showName")
+            .Produces<ReceiptDocument>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/items/{id}/help-requests", (string id, HttpContext http, PublicPrograms programs, MessageIntake intake, CancellationToken cancellationToken) =>
                 PostAsync(http, intake, MessageTarget.ItemAsync(programs, id, MessageKind.HelpRequest, cancellationToken), cancellationToken))
-            .WithSummary("就子项申请帮办，字段同留言（无 kind）");
+            .WithSummary("就子项申请帮办，字段同留言（无 kind）")
+            .Produces<ReceiptDocument>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/programs/{code}/messages", (string code, HttpContext http, PublicPrograms programs, MessageIntake intake, CancellationToken cancellationToken) =>
                 PostAsync(http, intake, MessageTarget.ProgramAsync(programs, code, cancellationToken), cancellationToken))
-            .WithSummary("对民心工程整体留言，字段同子项留言");
+            .WithSummary("对民心工程整体留言，字段同子项留言")
+            .Produces<ReceiptDocument>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -51,7 +51,7 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
         }
         try
         {
-            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn, ObjectionDays), cancellationToken);
+            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn, Messages.ObjectionWindow.Parse(ObjectionDays)), cancellationToken);
             return Redirect($"/workspace/programs/{code}/editions?done={edition.Slug}");
         }
         catch (InputException e)
