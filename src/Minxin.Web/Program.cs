@@ -1,5 +1,6 @@
 using Minxin.Web.Editions;
 using Minxin.Web.Home;
+using Minxin.Web.Messages;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
 using Minxin.Web.PublicCache;
@@ -16,6 +17,7 @@ builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
 builder.Services.AddWorkspace();
+builder.Services.AddMessages();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapOpenDataApi();
 app.MapEditionApi();
 app.MapEditionDocuments();
 app.MapWorkspace();
+app.MapMessagesApi();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
 await app.RunAsync();

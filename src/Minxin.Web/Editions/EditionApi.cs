@@ -31,7 +31,8 @@ public sealed record EditionDocument(
     string? PreviousEdition,
     string ChangeSummary,
     IReadOnlyList<ChangeDocument> Changes,
-    IReadOnlyList<CorrectionDocument> Corrections);
+    IReadOnlyList<CorrectionDocument> Corrections,
+    Messages.CountersDocument Objections);
 
 /// <summary>
 /// What changed since the previous edition. <c>kind</c>: completed, rose, fell, targetRevised, dateMoved, newSite,
@@ -68,7 +69,8 @@ public static class EditionApi
             : TypedResults.Ok(EditionViews.Of(program).Select(e => Summary(program, e)).ToList());
     }
 
-    private static async Task<Results<Ok<EditionDocument>, ProblemHttpResult>> Get(string code, string slug, PublicPrograms programs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EditionDocument>, ProblemHttpResult>> Get(string code, string slug, PublicPrograms programs,
+        Messages.MessageBoards boards, CancellationToken cancellationToken)
     {
         var program = await programs.FindAsync(code, cancellationToken);
         var edition = program is null ? null : EditionViews.Find(program, slug);
@@ -76,13 +78,14 @@ public static class EditionApi
         {
             return NotFound(program is null ? $"没有标识为“{code}”的民心工程。" : $"“{program.Title}”没有网址标识为“{slug}”的成绩单。");
         }
-        return TypedResults.Ok(Document(program, EditionViews.View(program, edition)));
+        var objections = (await boards.ForAsync(program, cancellationToken)).Objections(edition.Id);
+        return TypedResults.Ok(Document(program, EditionViews.View(program, edition), Messages.CountersDocument.Of(objections)));
     }
 
     public static EditionSummaryDocument Summary(LivelihoodProgram program, Edition e) =>
         new(e.Slug, e.Title, e.AsOf, e.PublishedOn, e.PublishedAt, EditionViews.Path(program, e), e.SnapshotSha256);
 
-    public static EditionDocument Document(LivelihoodProgram program, EditionView view)
+    public static EditionDocument Document(LivelihoodProgram program, EditionView view, Messages.CountersDocument objections)
     {
         var card = OpenData.Documents.Card(view.Card, view.Lights);
         var edition = view.Edition;
@@ -93,7 +96,8 @@ public static class EditionApi
             view.Changes.Summary.Sentence,
             view.Changes.All.Select(c => new ChangeDocument(PublicIds.Item(program.Code, c.ItemCode), c.Kind.Code(), c.IndicatorKey,
                 (object?)c.FromValue ?? c.FromText, (object?)c.ToValue ?? c.ToText, c.Reason, c.FromPercent, c.ToPercent, c.SiteKey, c.Sentence)).ToList(),
-            view.Corrections.Select(c => new CorrectionDocument(PublicIds.Item(program.Code, c.ItemCode), c.ReportAsOf, c.Version, c.CorrectedAt, c.What, c.Reason)).ToList());
+            view.Corrections.Select(c => new CorrectionDocument(PublicIds.Item(program.Code, c.ItemCode), c.ReportAsOf, c.Version, c.CorrectedAt, c.What, c.Reason)).ToList(),
+            objections);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

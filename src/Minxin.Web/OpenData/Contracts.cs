@@ -95,7 +95,9 @@ public sealed record ItemDocument(
     IReadOnlyList<SiteDocument> Sites,
     IReadOnlyList<ReportDocument> Reports,
     LightDocument Light,
-    IReadOnlyList<DateSlipDocument> DateSlips);
+    IReadOnlyList<DateSlipDocument> DateSlips,
+    Messages.MessagesDocument Messages,
+    Messages.CountersDocument HelpRequests);
 
 /// <summary>A move of the expected completion of the item (<c>site</c> null) or of one of its sites, as a report gave it.</summary>
 public sealed record DateSlipDocument(string? Site, string From, string To, DateOnly ReportedOn, bool Delay, string? Reason, string Sentence);
@@ -187,7 +189,7 @@ internal static class Documents
     private static ReportReference Reference(ProgressReport r) =>
         new(r.AsOf, r.Version, r.SubmittedBy, r.ReviewedBy, r.ReviewedAt, r.Source?.Title);
 
-    public static ItemDocument Item(LivelihoodProgram program, ItemCard card, IReadOnlyList<ProgressReport> timeline, LightRule rule, ItemLight light)
+    public static ItemDocument Item(LivelihoodProgram program, ItemCard card, IReadOnlyList<ProgressReport> timeline, LightRule rule, ItemLight light, Messages.ItemBoard messages)
     {
         var item = card.Item;
         return new ItemDocument(
@@ -209,7 +211,9 @@ internal static class Documents
                 s.Latest?.ExpectedCompletion?.ToString(), s.Latest?.Note)).ToList(),
             timeline.Select(r => Report(r, timeline.Any(x => x.AsOf == r.AsOf && x.Version > r.Version))).ToList(),
             Light(program, rule, light),
-            DateSlips.Of(item).All.Select(d => new DateSlipDocument(d.SiteKey, d.From.ToString(), d.To.ToString(), d.ReportedOn, d.IsDelay, d.Reason, d.Sentence)).ToList());
+            DateSlips.Of(item).All.Select(d => new DateSlipDocument(d.SiteKey, d.From.ToString(), d.To.ToString(), d.ReportedOn, d.IsDelay, d.Reason, d.Sentence)).ToList(),
+            Messages.MessagesDocument.Of(messages),
+            Messages.CountersDocument.Of(messages.HelpRequests));
     }
 
     private static ReportDocument Report(ProgressReport r, bool superseded) => new(

@@ -79,7 +79,7 @@ public static class OpenDataApi
     }
 
     private static async Task<Results<Ok<ItemDocument>, ProblemHttpResult>> GetItem(
-        string id, PublicPrograms programs, CancellationToken cancellationToken)
+        string id, PublicPrograms programs, Messages.MessageBoards boards, CancellationToken cancellationToken)
     {
         if (!PublicIds.TryParseItem(id, out var programCode, out var itemCode))
         {
@@ -94,7 +94,8 @@ public static class OpenDataApi
         var programCard = PublicPrograms.Card(program, null);
         var lights = PublicPrograms.Lights(programCard);
         var card = programCard.Items.First(i => i.Item.Code == item.Code);
-        return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item), lights.Rule, lights[item.Code]));
+        return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item), lights.Rule, lights[item.Code],
+            (await boards.ForAsync(program, cancellationToken)).Item(item.Id)));
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -60,6 +60,14 @@ public sealed class MinxinOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int MessagesPerMinute { get; set; } = 5;
 
+    /// <summary>Citizens' messages per contact (phone or e-mail) per hour, from any address (Messages/ContactLimits).</summary>
+    [Range(1, int.MaxValue)]
+    public int MessagesPerContactPerHour { get; set; } = 10;
+
+    /// <summary>Receipt lookups (回执查询) per client address per minute (<see cref="RateLimitPolicies.Lookups"/>).</summary>
+    [Range(1, int.MaxValue)]
+    public int LookupsPerMinute { get; set; } = 10;
+
     /// <summary>
     /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses ("10.0.0.5") or
     /// networks ("10.0.0.0/8"). Empty by default: forwarded headers are then ignored, whoever sends them.

@@ -18,6 +18,9 @@ public static class RateLimitPolicies
 
     /// <summary>Citizens' message forms.</summary>
     public const string Messages = "messages";
+
+    /// <summary>Receipt lookups (their POSTs): a receipt number and a contact must not be guessed in bulk.</summary>
+    public const string Lookups = "lookups";
 }
 
 /// <summary>
@@ -47,7 +50,12 @@ public static class RateLimits
             limiter.AddPolicy(RateLimitPolicies.SignIn, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.SignInAttemptsPerMinute)));
-            limiter.AddPolicy(RateLimitPolicies.Messages, c => RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.MessagesPerMinute)));
+            limiter.AddPolicy(RateLimitPolicies.Messages, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
+                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.MessagesPerMinute)));
+            limiter.AddPolicy(RateLimitPolicies.Lookups, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
+                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.LookupsPerMinute)));
         });
         return services;
     }

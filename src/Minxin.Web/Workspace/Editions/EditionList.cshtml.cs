@@ -31,6 +31,9 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
     [BindProperty(Name = "publishedOn")]
     public string? PublishedOn { get; set; }
 
+    [BindProperty(Name = Messages.ObjectionWindow.Field)]
+    public string? ObjectionDays { get; set; }
+
     public FormFields Fields => new(ModelState);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
@@ -48,7 +51,7 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
         }
         try
         {
-            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn), cancellationToken);
+            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn, Messages.ObjectionWindow.Parse(ObjectionDays)), cancellationToken);
             return Redirect($"/workspace/programs/{code}/editions?done={edition.Slug}");
         }
         catch (InputException e)

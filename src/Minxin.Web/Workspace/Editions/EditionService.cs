@@ -8,7 +8,7 @@ using Minxin.Web.Workspace.Audit;
 namespace Minxin.Web.Workspace.Editions;
 
 /// <summary>What a coordinator publishes: an edition's title, its address, its as-of date and the date printed on it.</summary>
-public sealed record EditionRequest(string? Title, string? Slug, string? AsOf, string? PublishedOn);
+public sealed record EditionRequest(string? Title, string? Slug, string? AsOf, string? PublishedOn, int? ObjectionDays = null);
 
 /// <summary>Publishing an edition (成绩单): the public program as of a date, frozen in one row, with its audit entry.</summary>
 public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimeProvider clock, PublicChanges changes)
@@ -24,6 +24,7 @@ public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimePro
         {
             errors.Add(("publishedOn", $"“{request.PublishedOn}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-10。"));
         }
+        var objectionDays = Messages.ObjectionWindow.Check(request.ObjectionDays, errors);
         // What the public sees of it: published, approved reports only. A draft program is refused by the check.
         var program = await ProgramStore.LoadAsync(db, programCode, publicOnly: false, cancellationToken)
             ?? throw new MissingException($"没有标识为“{programCode}”的民心工程。");
@@ -49,11 +50,12 @@ public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimePro
             PublishedByUserId = actor.UserId,
             Snapshot = snapshot,
             SnapshotSha256 = Edition.Sha256(snapshot),
+            ObjectionsUntil = Messages.ObjectionWindow.Until(clock, objectionDays),
         };
         edition.FreezeLights(Domain.ReportCards.ReportCardCalculator.Compute(publicProgram!, asOf));
         db.Editions.Add(edition);
         audit.Record(actor, "edition.published", $"edition:{program.Code}/{edition.Slug}",
-            $"{program.Code} 发布成绩单“{edition.Title}”：数据截至 {IsoDate.Format(asOf)}，发布日期 {IsoDate.Format(publishedOn)}，快照 SHA-256 {edition.SnapshotSha256}",
+            $"{program.Code} 发布成绩单“{edition.Title}”：数据截至 {IsoDate.Format(asOf)}，发布日期 {IsoDate.Format(publishedOn)}，快照 SHA-256 {edition.SnapshotSha256}{Messages.ObjectionWindow.AuditText(edition.ObjectionsUntil)}",
             program.RegionId);
         try
         {
