@@ -44,3 +44,69 @@ public static class MessagesTestData
         return message;
     }
 }
+
+/// <summary>
+/// A region with two units: 07-1 led by unit A (its reporter), 07-2 by unit B (another reporter); the region's
+/// coordinator and leader, and a coordinator of another region; each with a token client, the reporter and the
+/// coordinator also signed in with a browser session. The app's clock starts at 2025-08-01 09:00 Beijing time.
+/// </summary>
+public abstract class MessagesTestBase(ClockedWebFactory factory) : IAsyncLifetime
+{
+    protected const string ItemA = "jinnan-2025-07-1";
+    protected const string ItemB = "jinnan-2025-07-2";
+    protected const string Api = "/api/v1/workspace/messages";
+
+    protected ClockedWebFactory Factory => factory;
+    protected HttpClient Coordinator { get; private set; } = null!;
+    protected HttpClient Reporter { get; private set; } = null!;
+    protected HttpClient OtherUnit { get; private set; } = null!;
+    protected HttpClient Leader { get; private set; } = null!;
+    protected HttpClient OtherRegion { get; private set; } = null!;
+    protected StaffSession ReporterSession { get; private set; } = null!;
+    protected StaffSession CoordinatorSession { get; private set; } = null!;
+    protected string UnitA { get; private set; } = "";
+    protected string UnitAName { get; private set; } = "";
+    protected string UnitBName { get; private set; } = "";
+    protected string ReporterName { get; private set; } = "";
+    protected string CoordinatorName { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        factory.Clock.SetChinaDate(ClockedWebFactory.Start);
+        (UnitA, UnitAName, UnitBName) = (Staff.Unique("zjw"), Staff.Unique("区住建委"), Staff.Unique("区城管委"));
+        await Staff.UnitAsync(factory, UnitA, UnitAName);
+        await Staff.UnitAsync(factory, Staff.Unique("cgw"), UnitBName);
+        (ReporterName, CoordinatorName) = (Staff.Unique("wangli"), Staff.Unique("zhangmin"));
+        var (other, leader, city) = (Staff.Unique("zhaoqiang"), Staff.Unique("lingdao"), Staff.Unique("shiji"));
+        await Staff.UserAsync(factory, ReporterName, "reporter", UnitAName);
+        await Staff.UserAsync(factory, other, "reporter", UnitBName);
+        await Staff.UserAsync(factory, CoordinatorName, "coordinator");
+        await Staff.UserAsync(factory, leader, "leader");
+        await Staff.CliAsync(factory, null, "units", "add", Staff.Unique("市级单位"), "--region", "120000");
+        await Staff.UserAsync(factory, city, "coordinator", region: "120000");
+        Coordinator = await Staff.TokenClientAsync(factory, CoordinatorName);
+        Reporter = await Staff.TokenClientAsync(factory, ReporterName);
+        OtherUnit = await Staff.TokenClientAsync(factory, other);
+        Leader = await Staff.TokenClientAsync(factory, leader);
+        OtherRegion = await Staff.TokenClientAsync(factory, city);
+        ReporterSession = await StaffSession.SignInAsync(factory, ReporterName);
+        CoordinatorSession = await StaffSession.SignInAsync(factory, CoordinatorName);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await System.Net.Http.Json.HttpClientJsonExtensions.PatchAsJsonAsync(Coordinator, $"/api/v1/workspace/items/{ItemA}", new { leadUnit = UnitAName })).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await System.Net.Http.Json.HttpClientJsonExtensions.PatchAsJsonAsync(Coordinator, $"/api/v1/workspace/items/{ItemB}", new { leadUnit = UnitBName })).StatusCode);
+    }
+
+    /// <summary>A message received now (the app's clock) about <paramref name="itemId"/>.</summary>
+    protected Task<CitizenMessage> MessageAsync(string itemId, string text, MessageKind kind = MessageKind.Problem, string contact = "138 1234 1234", string? name = "张桂兰") =>
+        MessagesTestData.AddAsync(factory, itemId, text, factory.Clock.GetUtcNow(), kind, contact, name);
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in new[] { Coordinator, Reporter, OtherUnit, Leader, OtherRegion })
+        {
+            client.Dispose();
+        }
+        ReporterSession.Dispose();
+        CoordinatorSession.Dispose();
+        return Task.CompletedTask;
+    }
+}

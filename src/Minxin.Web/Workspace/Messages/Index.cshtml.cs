@@ -35,9 +35,6 @@ public sealed class IndexModel(MinxinDbContext db, CurrentStaff current, Message
     [BindProperty(SupportsGet = true, Name = "unit")]
     public string? Unit { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
-
     public MessageFilter Filter { get; private set; } = MessageFilter.None;
 
     public MessagePage Found { get; private set; } = new([], 0, 1);
@@ -57,7 +54,8 @@ public sealed class IndexModel(MinxinDbContext db, CurrentStaff current, Message
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = await current.RequiredActorAsync(cancellationToken);
-        Filter = MessageFilter.Parse(Kind, State, Overdue, Program, Item, Unit, PageNumber, out var errors);
+        // "page" is read from the query itself: Razor Pages keep that name for the page's own route value.
+        Filter = MessageFilter.Parse(Kind, State, Overdue, Program, Item, Unit, Request.Query["page"].FirstOrDefault(), out var errors);
         ModelState.Add(errors);
         Today = messages.Today;
         IsReporter = actor.Role == StaffRole.Reporter;
