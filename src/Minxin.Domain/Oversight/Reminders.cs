@@ -24,6 +24,12 @@ public enum ReminderKind
 
     /// <summary>A follow-up order is past its deadline and not closed.</summary>
     FollowUpOverdue,
+
+    /// <summary>The daily digest of citizens' messages that arrived and wait for an answer: one per unit (or region's coordinators) per day.</summary>
+    MessagesNew,
+
+    /// <summary>The daily digest of citizens' messages past their service level, not answered: one per unit (or region's coordinators) per day.</summary>
+    MessagesOverdue,
 }
 
 /// <summary>
@@ -32,7 +38,11 @@ public enum ReminderKind
 /// the fact concerns (a round's opening); <see cref="UserId"/> null means the unit's reporters. <see cref="Link"/> is a
 /// path of the workspace; the sender makes it absolute.
 /// </summary>
-public sealed record Reminder(string Key, ReminderKind Kind, int? UnitId, int? UserId, string Subject, string Body, string Link);
+public sealed record Reminder(string Key, ReminderKind Kind, int? UnitId, int? UserId, string Subject, string Body, string Link)
+{
+    /// <summary>To the coordinators of this region instead of a unit's reporters (messages about a program as a whole, replies to approve).</summary>
+    public int? CoordinatorsOf { get; init; }
+}
 
 /// <summary>
 /// One unit's standing in a round. <paramref name="NotSubmitted"/> counts the items not yet in the coordinator's hands
@@ -62,6 +72,14 @@ public sealed record FollowUpFacts(int Id, string Number, int UnitId, string Ite
     DateTimeOffset IssuedAt, bool IsClosed);
 
 /// <summary>
+/// A citizen's message that waits for an answer (not answered, not closed, not hidden), without anything the sender
+/// wrote or is: reminders never carry the text, the name or the contact. <paramref name="UnitId"/> is the unit it is
+/// routed to (null: about the program as a whole, for the coordinators); <paramref name="AwaitsUnit"/> is false once
+/// a reply is drafted and waits for a coordinator's approval (then the coordinators are reminded, not the unit).
+/// </summary>
+public sealed record MessageFacts(int Id, int RegionId, int? UnitId, string? UnitName, DateTimeOffset ReceivedAt, DateOnly DueOn, bool AwaitsUnit);
+
+/// <summary>
 /// Which reminders are due, as pure functions of the facts and the time. Everything whose moment has come is returned,
 /// old ones too, so a sender that was down catches up; the sender skips the keys it has sent. A reminder is returned
 /// only while it is still true: nothing for a closed round or a closed follow-up, no "due soon" once the due date has
@@ -81,7 +99,7 @@ public static class Reminders
 
     /// <summary>Every reminder due at <paramref name="now"/>, ordered by the moment it became due, then by key.</summary>
     public static IReadOnlyList<Reminder> Due(DateTimeOffset now, WorkingCalendar calendar, IEnumerable<RoundFacts> rounds,
-        IEnumerable<ReturnedReportFacts> returnedReports, IEnumerable<FollowUpFacts> followUps)
+        IEnumerable<ReturnedReportFacts> returnedReports, IEnumerable<FollowUpFacts> followUps, IEnumerable<MessageFacts>? messages = null)
     {
         var due = new List<(DateTimeOffset At, Reminder Reminder)>();
         foreach (var round in rounds)
@@ -99,6 +117,7 @@ public static class Reminders
         {
             due.AddRange(ForFollowUp(now, followUp));
         }
+        due.AddRange(ForMessages(now, messages ?? []));
         return due.OrderBy(d => d.At).ThenBy(d => d.Reminder.Key, StringComparer.Ordinal).Select(d => d.Reminder).ToList();
     }
 
@@ -197,6 +216,54 @@ public static class Reminders
                 $"关于{item}的督办函（{followUp.Number}）办理期限{ChineseDates.Full(followUp.Deadline)}已过，尚未办结，" +
                 $"请尽快办理并反馈：{link}",
                 link));
+        }
+    }
+
+    public const string MessagesLink = "/workspace/messages";
+
+    /// <summary>
+    /// The day's digests of citizens' messages, at <see cref="DueSoonTime"/> Beijing time: to each unit, "新留言N条待答复"
+    /// for those that arrived in the 24 hours before and still wait for it, and the count past their due day; to each
+    /// region's coordinators the same for messages about a program as a whole and for drafted replies to approve.
+    /// One key per recipient per China date, however many messages arrive, so a flood never floods an inbox. Only
+    /// today's digests are returned: yesterday's is replaced by today's, which counts what still waits.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset, Reminder)> ForMessages(DateTimeOffset now, IEnumerable<MessageFacts> messages)
+    {
+        var today = ChinaTime.Date(now);
+        var at = new DateTimeOffset(today.ToDateTime(DueSoonTime), ChinaTime.Offset);
+        if (now < at)
+        {
+            yield break;
+        }
+        var since = at.AddDays(-1);
+        var date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var waiting = messages.Where(m => m.ReceivedAt < at).ToList();
+        var groups = waiting
+            .GroupBy(m => m.AwaitsUnit && m.UnitId is not null ? (Unit: m.UnitId, Region: (int?)null, Name: m.UnitName) : (Unit: null, Region: m.RegionId, Name: null))
+            .OrderBy(g => g.Key.Unit ?? 0).ThenBy(g => g.Key.Region ?? 0);
+        foreach (var group in groups)
+        {
+            var fresh = group.Count(m => m.ReceivedAt >= since);
+            var overdue = group.Count(m => m.DueOn < today);
+            var (target, who) = group.Key.Unit is { } unit ? ($"unit:{unit}", $"{group.Key.Name}：") : ($"region:{group.Key.Region}", "民心办：");
+            if (fresh > 0)
+            {
+                yield return (at, new Reminder($"messages:new:{target}:{date}", ReminderKind.MessagesNew, group.Key.Unit, null,
+                    $"{Brand}新留言{fresh}条待答复",
+                    $"{who}过去24小时新收到群众留言（含帮办、公示异议）{fresh}条，" +
+                    $"{(group.Key.Unit is null ? "待民心办答复或审核" : "待贵单位答复")}；目前共{group.Count()}条待处理。" +
+                    $"为保护个人信息，提醒中不含留言内容和留言人信息，请登录工作台查看：{MessagesLink}",
+                    MessagesLink) { CoordinatorsOf = group.Key.Region });
+            }
+            if (overdue > 0)
+            {
+                yield return (at, new Reminder($"messages:overdue:{target}:{date}", ReminderKind.MessagesOverdue, group.Key.Unit, null,
+                    $"{Brand}留言{overdue}条已超过答复期限",
+                    $"{who}有{overdue}条群众留言已超过答复期限仍未答复，请尽快办理。" +
+                    $"为保护个人信息，提醒中不含留言内容和留言人信息，请登录工作台查看：{MessagesLink}?overdue=true",
+                    MessagesLink + "?overdue=true") { CoordinatorsOf = group.Key.Region });
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public static class WorkspaceSetup
         services.AddScoped<Editions.EditionService>();
         services.AddScoped<Lights.LightService>();
         services.AddScoped<FollowUps.FollowUpService>();
+        services.AddScoped<Messages.MessageService>();
         services.AddSingleton<PublicChanges>();
         services.AddReminders();
         return services;
@@ -54,6 +55,7 @@ public static class WorkspaceSetup
     {
         app.MapWorkspaceApi();
         app.MapFollowUpApi();
+        Messages.MessageApi.MapMessageApi(app);
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
 
     /// <summary>
     /// One request and who may make it. Paths may hold {item}, {report}, {round}, {attachment}, {unit}, {victim},
-    /// {token}, {followup} (a 督办 to the reporter's unit, answered with a file) and {followupfile} (that file). API rules go with each caller's token; page rules with its signed-in browser session, posting a form
+    /// {token}, {followup} (a 督办 to the reporter's unit, answered with a file), {followupfile} (that file) and {message} (a citizen's message routed to the reporter's unit). API rules go with each caller's token; page rules with its signed-in browser session, posting a form
     /// with that session's antiforgery token.
     /// </summary>
     public sealed record Rule(string Method, string Route, string Path, Caller[] Allowed, object? Body = null, Dictionary<string, string>? Form = null)
@@ -92,7 +92,18 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/api/v1/workspace/followups/{id:int}/close", "/api/v1/workspace/followups/{followup}/close", [Caller.Coordinator], new { note = TooLongNote }),
         new("GET", "/api/v1/workspace/followups/{id:int}/letter.docx", "/api/v1/workspace/followups/{followup}/letter.docx", FollowUpReaders),
         new("GET", "/api/v1/workspace/followups/{id:int}/letter.pdf", "/api/v1/workspace/followups/{followup}/letter.pdf", FollowUpReaders),
+        // Citizens' messages: {message} is routed to the reporter's unit; steps its state refuses answer 409, empty fields 400.
+        new("GET", "/api/v1/workspace/messages", "/api/v1/workspace/messages?overdue=true", AnyFollowUpViewer),
+        new("GET", "/api/v1/workspace/messages/{id:int}", "/api/v1/workspace/messages/{message}", FollowUpReaders),
+        new("POST", "/api/v1/workspace/messages/{id:int}/take", "/api/v1/workspace/messages/{message}/take", MessageRepliers),
+        new("POST", "/api/v1/workspace/messages/{id:int}/reply", "/api/v1/workspace/messages/{message}/reply", MessageRepliers, new { text = "" }),
+        new("POST", "/api/v1/workspace/messages/{id:int}/publish", "/api/v1/workspace/messages/{message}/publish", [Caller.Coordinator]),
+        new("POST", "/api/v1/workspace/messages/{id:int}/answer-privately", "/api/v1/workspace/messages/{message}/answer-privately", [Caller.Coordinator]),
+        new("POST", "/api/v1/workspace/messages/{id:int}/hide", "/api/v1/workspace/messages/{message}/hide", [Caller.Coordinator], new { reason = "" }),
+        new("POST", "/api/v1/workspace/messages/{id:int}/close", "/api/v1/workspace/messages/{message}/close", MessageRepliers),
     ];
+
+    private static readonly Caller[] MessageRepliers = [Caller.Coordinator, Caller.Reporter];
 
     private static Rule[] PageRules() =>
     [
@@ -158,6 +169,18 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=answer", [Caller.Reporter], Form: Form("text", "", "revision", "0")),
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=sendBack", [Caller.Coordinator], Form: Form("reason", "", "revision", "0")),
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=close", [Caller.Coordinator], Form: Form("note", TooLongNote)),
+        new("GET", "/workspace/messages", "/workspace/messages?kind=problem&overdue=true", AnyFollowUpViewer),
+        new("GET", "/workspace/messages/{id:int}", "/workspace/messages/{message}", FollowUpReaders),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=take", MessageRepliers, Form: Form("revision", "-1")),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=reply", MessageRepliers, Form: Form("text", "", "revision", "-1")),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=publish", [Caller.Coordinator], Form: Form("revision", "-1")),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=private", [Caller.Coordinator], Form: Form("revision", "-1")),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=hide", [Caller.Coordinator], Form: Form("reason", "", "revision", "-1")),
+        new("POST", "/workspace/messages/{id:int}", "/workspace/messages/{message}?handler=close", MessageRepliers, Form: Form("revision", "-1")),
+        new("GET", "/workspace/messages/export.{format}", "/workspace/messages/export.csv?kind=problem", AnyFollowUpViewer),
+        new("GET", "/workspace/messages/export.{format}", "/workspace/messages/export.xlsx", AnyFollowUpViewer),
+        new("GET", "/workspace/messages/import", "/workspace/messages/import", Coordinators),
+        new("POST", "/workspace/messages/import", "/workspace/messages/import", Coordinators),
     ];
 
     private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<Caller, StaffSession?> Sessions, Dictionary<Caller, string> FormTokens,
@@ -224,6 +247,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await Staff.PostJsonAsync(clients[Caller.Reporter], $"/api/v1/workspace/followups/{followUp}/answer", new { text = "已办理" })).StatusCode);
         using var answerFile = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "办理情况.pdf" } };
         var followUpFile = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/followups/{followUp}/attachments", answerFile));
+        // A citizen's message about the item, routed to the reporter's unit (its lead unit now).
+        var message = await MessagesTestData.AddAsync(factory, item, "权限测试：小区充电桩什么时候装？", DateTimeOffset.UtcNow);
         await using var db = factory.OpenDatabase();
         var unitId = db.Units.Single(u => u.Name == unit).Id;
         return new Actors(clients, sessions, formTokens, new()
@@ -236,6 +261,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
             ["{attachment}"] = ((int)attachment["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{followupfile}"] = ((int)followUpFile["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{followup}"] = followUp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{message}"] = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

@@ -42,6 +42,7 @@ public sealed class StaffActionHandler(CurrentStaff current) : IAuthorizationHan
         Item item => actor.May(action, item),
         ProgressReport report => actor.May(action, report),
         Domain.FollowUps.FollowUp followUp => actor.May(action, followUp),
+        Domain.Messages.CitizenMessage message => actor.May(action, message),
         // Reporters see programs only through their items.
         LivelihoodProgram program => actor.May(action, program.RegionId) && actor.Role != StaffRole.Reporter,
         ReportingRound round => actor.May(action, round.Program.RegionId),

@@ -51,7 +51,8 @@ public sealed class ReminderSender(
                 return new ReminderRun(false, 0);
             }
             var rounds = await RoundsAsync(db, now, cancellationToken);
-            var due = Domain.Oversight.Reminders.Due(now, calendar, rounds, await ReturnedReportsAsync(db, cancellationToken), await FollowUpsAsync(db, cancellationToken));
+            var due = Domain.Oversight.Reminders.Due(now, calendar, rounds, await ReturnedReportsAsync(db, cancellationToken), await FollowUpsAsync(db, cancellationToken),
+                await Messages.MessageReminders.FactsAsync(db, cancellationToken));
             var keys = due.Select(r => r.Key).ToList();
             var sent = (await db.SentReminders.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet();
             var count = 0;
@@ -62,6 +63,7 @@ public sealed class ReminderSender(
                     count++;
                 }
             }
+            await Messages.MessageRetentionJob.EraseDueAsync(db, clock, cancellationToken);
             return new ReminderRun(true, count);
         }
         finally
@@ -196,6 +198,10 @@ public sealed class ReminderSender(
         if (reminder.UserId is { } userId && await active.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { } person)
         {
             return [person];
+        }
+        if (reminder.CoordinatorsOf is { } region)
+        {
+            return await active.Where(u => u.Role == StaffRole.Coordinator && u.RegionId == region).OrderBy(u => u.Id).ToListAsync(cancellationToken);
         }
         List<int> units = reminder.UnitId is { } unit ? [unit]
             : rounds.FirstOrDefault(r => reminder.Key.StartsWith($"round:{r.RoundId}:", StringComparison.Ordinal))?.Units.Select(u => u.UnitId).ToList() ?? [];

@@ -238,6 +238,9 @@ public sealed class WorkbookReading : IDisposable
         }
     }
 
+    /// <summary>The sheets' names in the workbook's order (a file made elsewhere is read from its first).</summary>
+    public IReadOnlyList<string> SheetNames => [.. _document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name?.Value ?? "")];
+
     /// <summary>A sheet's cells by address ("H7" → "12x"), or null when there is no sheet of that name.</summary>
     public Dictionary<string, string>? Sheet(string name)
     {
