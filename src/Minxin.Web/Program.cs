@@ -3,6 +3,7 @@ using Minxin.Web.Home;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
 using Minxin.Web.PublicCache;
+using Minxin.Web.Ratings;
 using Minxin.Web.ReportCards;
 using Minxin.Web.Workspace;
 
@@ -16,6 +17,7 @@ builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
 builder.Services.AddWorkspace();
+builder.Services.AddRatings();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapOpenDataApi();
 app.MapEditionApi();
 app.MapEditionDocuments();
 app.MapWorkspace();
+app.MapRatingApi();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
 await app.RunAsync();

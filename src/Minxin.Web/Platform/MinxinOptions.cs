@@ -60,6 +60,10 @@ public sealed class MinxinOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int MessagesPerMinute { get; set; } = 5;
 
+    /// <summary>Ratings posted per client address per minute (<see cref="RateLimitPolicies.Ratings"/>): a family or an office shares one address.</summary>
+    [Range(1, int.MaxValue)]
+    public int RatingsPerMinute { get; set; } = 20;
+
     /// <summary>
     /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses ("10.0.0.5") or
     /// networks ("10.0.0.0/8"). Empty by default: forwarded headers are then ignored, whoever sends them.

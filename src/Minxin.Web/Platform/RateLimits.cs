@@ -18,6 +18,9 @@ public static class RateLimitPolicies
 
     /// <summary>Citizens' message forms.</summary>
     public const string Messages = "messages";
+
+    /// <summary>Citizens' satisfaction ratings (their POSTs).</summary>
+    public const string Ratings = "ratings";
 }
 
 /// <summary>
@@ -48,6 +51,7 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.SignInAttemptsPerMinute)));
             limiter.AddPolicy(RateLimitPolicies.Messages, c => RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.MessagesPerMinute)));
+            limiter.AddPolicy(RateLimitPolicies.Ratings, c => HttpMethods.IsPost(c.Request.Method) ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.RatingsPerMinute)) : RateLimitPartition.GetNoLimiter(IPAddress.None));
         });
         return services;
     }
