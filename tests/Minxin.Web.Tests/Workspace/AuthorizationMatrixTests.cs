@@ -92,6 +92,11 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/api/v1/workspace/followups/{id:int}/close", "/api/v1/workspace/followups/{followup}/close", [Caller.Coordinator], new { note = TooLongNote }),
         new("GET", "/api/v1/workspace/followups/{id:int}/letter.docx", "/api/v1/workspace/followups/{followup}/letter.docx", FollowUpReaders),
         new("GET", "/api/v1/workspace/followups/{id:int}/letter.pdf", "/api/v1/workspace/followups/{followup}/letter.pdf", FollowUpReaders),
+        new("GET", "/api/v1/workspace/programs/{code}/rating-windows", "/api/v1/workspace/programs/jinnan-2025/rating-windows", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows", "/api/v1/workspace/programs/jinnan-2025/rating-windows", [Caller.Coordinator], new { title = "" }),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows/{id:int}/end", "/api/v1/workspace/programs/jinnan-2025/rating-windows/{ratingwindow}/end", [Caller.Coordinator]),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows/{id:int}/deputies", "/api/v1/workspace/programs/jinnan-2025/rating-windows/{ratingwindow}/deputies",
+            [Caller.Coordinator], new { itemId = "jinnan-2025-07-1", source = "" }),
     ];
 
     private static Rule[] PageRules() =>
@@ -158,6 +163,12 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=answer", [Caller.Reporter], Form: Form("text", "", "revision", "0")),
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=sendBack", [Caller.Coordinator], Form: Form("reason", "", "revision", "0")),
         new("POST", "/workspace/followups/{id:int}", "/workspace/followups/{followup}?handler=close", [Caller.Coordinator], Form: Form("note", TooLongNote)),
+        new("GET", "/workspace/ratings", "/workspace/ratings", [.. Coordinators, Caller.Leader]),
+        new("GET", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=open", [Caller.Coordinator], Form: Form("title", "")),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=end", [Caller.Coordinator], Form: Form("window", "0")),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=deputies", [Caller.Coordinator],
+            Form: Form("window", "0", "itemId", "07-1", "source", "")),
     ];
 
     private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<Caller, StaffSession?> Sessions, Dictionary<Caller, string> FormTokens,
@@ -224,6 +235,9 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await Staff.PostJsonAsync(clients[Caller.Reporter], $"/api/v1/workspace/followups/{followUp}/answer", new { text = "已办理" })).StatusCode);
         using var answerFile = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "办理情况.pdf" } };
         var followUpFile = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/followups/{followUp}/attachments", answerFile));
+        // A rating window of the program (only 07-1, so that the matrix's invalid posts never open another).
+        var ratingWindow = await Staff.JsonAsync(await Staff.PostJsonAsync(coordinator, "/api/v1/workspace/programs/jinnan-2025/rating-windows",
+            new { title = "矩阵测评", opensOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), closesOn = deadline, items = new[] { item } }));
         await using var db = factory.OpenDatabase();
         var unitId = db.Units.Single(u => u.Name == unit).Id;
         return new Actors(clients, sessions, formTokens, new()
@@ -236,6 +250,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
             ["{attachment}"] = ((int)attachment["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{followupfile}"] = ((int)followUpFile["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{followup}"] = followUp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{ratingwindow}"] = ((int)ratingWindow["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

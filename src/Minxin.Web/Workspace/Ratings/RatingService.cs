@@ -14,9 +14,9 @@ namespace Minxin.Web.Workspace.Ratings;
 /// <summary>
 /// What a coordinator sends to open a window: title, first and last day (YYYY-MM-DD, China time), the minimum number
 /// of ratings before a result is published (30 when left out), and the items (public ids "jinnan-2025-07-1" or codes
-/// "07-1"; none means every item of the program).
+/// "07-1"; none means every item of the program, unless <c>allItems</c> is false, which asks for at least one).
 /// </summary>
-public sealed record RatingWindowRequest(string? Title, string? OpensOn, string? ClosesOn, int? Minimum, IReadOnlyList<string>? Items);
+public sealed record RatingWindowRequest(string? Title, string? OpensOn, string? ClosesOn, int? Minimum, IReadOnlyList<string>? Items, bool? AllItems = null);
 
 /// <summary>人大代表测评 of one item: the three counts and where they come from.</summary>
 public sealed record DeputyTallyRequest(string? ItemId, int? Satisfied, int? BasicallySatisfied, int? Dissatisfied, string? Source);
@@ -93,6 +93,10 @@ public sealed class RatingService(MinxinDbContext db, AuditTrail audit, TimeProv
             errors.Add(("minimum", $"公布门槛应为 1 至 {MaxMinimum} 之间的整数（默认 {RatingWindow.DefaultMinimumRatings}）。"));
         }
         var items = Items(program, request.Items, errors);
+        if (request.AllItems == false && items.Count == 0 && !errors.Any(e => e.Item1 == "items"))
+        {
+            errors.Add(("items", "选择了“只测评勾选的子项”，请至少勾选一个子项；要测评全部子项请选“全部子项”。"));
+        }
         if (errors.Count == 0)
         {
             // Two windows taking ratings of one item on one day would split its readers: refused.
@@ -107,7 +111,9 @@ public sealed class RatingService(MinxinDbContext db, AuditTrail audit, TimeProv
         }
         if (errors.Count > 0)
         {
-            throw new InputException(errors);
+            // The fields in the order the form shows them.
+            string[] order = ["title", "opensOn", "closesOn", "minimum", "items"];
+            throw new InputException(errors.OrderBy(e => Array.IndexOf(order, e.Item1)).ToList());
         }
         var window = new RatingWindow
         {

@@ -86,15 +86,12 @@ public sealed class RatingsPageModel(MinxinDbContext db, CurrentStaff current, S
             int? minimum = null;
             if (!string.IsNullOrWhiteSpace(Minimum))
             {
-                minimum = int.TryParse(Minimum.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
-                    ? m
-                    : throw new InputException("minimum", $"公布门槛“{Minimum}”不是整数，请填写如 30。");
+                // Not a whole number: out of range, which the service names at the field.
+                minimum = int.TryParse(Minimum.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : -1;
             }
-            if (Scope == "chosen" && Items.Count == 0)
-            {
-                throw new InputException("items", "选择了“指定子项”，请至少勾选一个子项；要测评全部子项请选“全部子项”。");
-            }
-            var window = await ratings.OpenAsync(actor, Program, new RatingWindowRequest(Title, OpensOn, ClosesOn, minimum, Scope == "chosen" ? Items : []), cancellationToken);
+            var chosen = Scope == "chosen";
+            var window = await ratings.OpenAsync(actor, Program,
+                new RatingWindowRequest(Title, OpensOn, ClosesOn, minimum, chosen ? Items : [], AllItems: !chosen), cancellationToken);
             return $"?done=opened#window-{window.Id}";
         }, cancellationToken);
 
