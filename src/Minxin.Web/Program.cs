@@ -4,6 +4,7 @@ using Minxin.Web.Messages;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
 using Minxin.Web.PublicCache;
+using Minxin.Web.Ratings;
 using Minxin.Web.ReportCards;
 using Minxin.Web.Workspace;
 
@@ -18,6 +19,7 @@ builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
 builder.Services.AddWorkspace();
 builder.Services.AddMessages();
+builder.Services.AddRatings();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapEditionApi();
 app.MapEditionDocuments();
 app.MapWorkspace();
 app.MapMessagesApi();
+app.MapRatingApi();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
 await app.RunAsync();

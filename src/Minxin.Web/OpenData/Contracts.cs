@@ -18,7 +18,8 @@ public sealed record ReportCardDocument(
     DateOnly AsOf,
     string Headline,
     TotalsDocument Totals,
-    IReadOnlyList<CategoryDocument> Categories);
+    IReadOnlyList<CategoryDocument> Categories,
+    Ratings.RatingDocument? Rating = null);
 
 public sealed record TotalsDocument(int Items, int Completed, int InProgress, int NotStarted, int Delayed, int Cancelled);
 
@@ -97,7 +98,8 @@ public sealed record ItemDocument(
     LightDocument Light,
     IReadOnlyList<DateSlipDocument> DateSlips,
     Messages.MessagesDocument Messages,
-    Messages.CountersDocument HelpRequests);
+    Messages.CountersDocument HelpRequests,
+    Ratings.RatingDocument? Rating = null);
 
 /// <summary>A move of the expected completion of the item (<c>site</c> null) or of one of its sites, as a report gave it.</summary>
 public sealed record DateSlipDocument(string? Site, string From, string To, DateOnly ReportedOn, bool Delay, string? Reason, string Sentence);

@@ -46,10 +46,13 @@ public static class OpenDataApi
     }
 
     private static async Task<Results<Ok<ReportCardDocument>, ProblemHttpResult>> GetCard(
-        string code, string? asOf, PublicPrograms programs, CancellationToken cancellationToken)
+        string code, string? asOf, PublicPrograms programs, Ratings.RatingBoard ratings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (card, problem) = await CardAsync(code, asOf, programs, cancellationToken);
-        return card is null ? problem! : TypedResults.Ok(Documents.Card(card, PublicPrograms.Lights(card)));
+        return card is null ? problem! : TypedResults.Ok(Documents.Card(card, PublicPrograms.Lights(card)) with
+        {
+            Rating = Ratings.RatingDocuments.Program(await ratings.ForAsync(card.Program, cancellationToken), ChinaTime.Today(clock)),
+        });
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCardCsv(
@@ -79,7 +82,8 @@ public static class OpenDataApi
     }
 
     private static async Task<Results<Ok<ItemDocument>, ProblemHttpResult>> GetItem(
-        string id, PublicPrograms programs, Messages.MessageBoards boards, CancellationToken cancellationToken)
+        string id, PublicPrograms programs, Messages.MessageBoards boards, Ratings.RatingBoard ratings, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (!PublicIds.TryParseItem(id, out var programCode, out var itemCode))
         {
@@ -95,7 +99,10 @@ public static class OpenDataApi
         var lights = PublicPrograms.Lights(programCard);
         var card = programCard.Items.First(i => i.Item.Code == item.Code);
         return TypedResults.Ok(Documents.Item(program, card, ReportCardCalculator.Timeline(item), lights.Rule, lights[item.Code],
-            (await boards.ForAsync(program, cancellationToken)).Item(item.Id)));
+            (await boards.ForAsync(program, cancellationToken)).Item(item.Id)) with
+        {
+            Rating = Ratings.RatingDocuments.Item(await ratings.ForAsync(program, cancellationToken), item.Id, ChinaTime.Today(clock)),
+        });
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -67,6 +67,9 @@ public sealed class MinxinOptions : IValidatableObject
     /// <summary>Receipt lookups (回执查询) per client address per minute (<see cref="RateLimitPolicies.Lookups"/>).</summary>
     [Range(1, int.MaxValue)]
     public int LookupsPerMinute { get; set; } = 10;
+    /// <summary>Ratings posted per client address per minute (<see cref="RateLimitPolicies.Ratings"/>): a family or an office shares one address.</summary>
+    [Range(1, int.MaxValue)]
+    public int RatingsPerMinute { get; set; } = 20;
 
     /// <summary>
     /// The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses ("10.0.0.5") or

@@ -21,6 +21,8 @@ public static class RateLimitPolicies
 
     /// <summary>Receipt lookups (their POSTs): a receipt number and a contact must not be guessed in bulk.</summary>
     public const string Lookups = "lookups";
+    /// <summary>Citizens' satisfaction ratings (their POSTs).</summary>
+    public const string Ratings = "ratings";
 }
 
 /// <summary>
@@ -56,6 +58,7 @@ public static class RateLimits
             limiter.AddPolicy(RateLimitPolicies.Lookups, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.LookupsPerMinute)));
+            limiter.AddPolicy(RateLimitPolicies.Ratings, c => HttpMethods.IsPost(c.Request.Method) ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.RatingsPerMinute)) : RateLimitPartition.GetNoLimiter(IPAddress.None));
         });
         return services;
     }

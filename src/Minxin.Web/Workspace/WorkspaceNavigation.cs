@@ -15,6 +15,7 @@ public static class WorkspaceNavigation
         new("/workspace/review", "审核", StaffAction.ViewRounds),
         new("/workspace/followups", "督办", StaffAction.ViewFollowUps),
         new("/workspace/messages", "群众留言", StaffAction.ViewMessages),
+        new("/workspace/ratings", "满意度测评", StaffAction.ViewPrograms),
         new("/workspace/programs", "民心工程", StaffAction.ViewPrograms),
         new("/workspace/units", "责任单位", StaffAction.ViewUnits),
         new("/workspace/users", "账号", StaffAction.ManageUsers),

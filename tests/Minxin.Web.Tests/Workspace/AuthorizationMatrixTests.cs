@@ -101,6 +101,11 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("POST", "/api/v1/workspace/messages/{id:int}/answer-privately", "/api/v1/workspace/messages/{message}/answer-privately", [Caller.Coordinator]),
         new("POST", "/api/v1/workspace/messages/{id:int}/hide", "/api/v1/workspace/messages/{message}/hide", [Caller.Coordinator], new { reason = "" }),
         new("POST", "/api/v1/workspace/messages/{id:int}/close", "/api/v1/workspace/messages/{message}/close", MessageRepliers),
+        new("GET", "/api/v1/workspace/programs/{code}/rating-windows", "/api/v1/workspace/programs/jinnan-2025/rating-windows", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows", "/api/v1/workspace/programs/jinnan-2025/rating-windows", [Caller.Coordinator], new { title = "" }),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows/{id:int}/end", "/api/v1/workspace/programs/jinnan-2025/rating-windows/{ratingwindow}/end", [Caller.Coordinator]),
+        new("POST", "/api/v1/workspace/programs/{code}/rating-windows/{id:int}/deputies", "/api/v1/workspace/programs/jinnan-2025/rating-windows/{ratingwindow}/deputies",
+            [Caller.Coordinator], new { itemId = "jinnan-2025-07-1", source = "" }),
     ];
 
     private static readonly Caller[] MessageRepliers = [Caller.Coordinator, Caller.Reporter];
@@ -181,6 +186,12 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         new("GET", "/workspace/messages/export.{format}", "/workspace/messages/export.xlsx", AnyFollowUpViewer),
         new("GET", "/workspace/messages/import", "/workspace/messages/import", Coordinators),
         new("POST", "/workspace/messages/import", "/workspace/messages/import", Coordinators),
+        new("GET", "/workspace/ratings", "/workspace/ratings", [.. Coordinators, Caller.Leader]),
+        new("GET", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings", [Caller.Coordinator, Caller.Leader]),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=open", [Caller.Coordinator], Form: Form("title", "")),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=end", [Caller.Coordinator], Form: Form("window", "0")),
+        new("POST", "/workspace/programs/{code}/ratings", "/workspace/programs/jinnan-2025/ratings?handler=deputies", [Caller.Coordinator],
+            Form: Form("window", "0", "itemId", "07-1", "source", "")),
     ];
 
     private sealed record Actors(Dictionary<Caller, HttpClient> Clients, Dictionary<Caller, StaffSession?> Sessions, Dictionary<Caller, string> FormTokens,
@@ -249,6 +260,9 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         var followUpFile = await Staff.JsonAsync(await clients[Caller.Reporter].PostAsync($"/api/v1/workspace/followups/{followUp}/attachments", answerFile));
         // A citizen's message about the item, routed to the reporter's unit (its lead unit now).
         var message = await MessagesTestData.AddAsync(factory, item, "权限测试：小区充电桩什么时候装？", DateTimeOffset.UtcNow);
+        // A rating window of the program (only 07-1, so that the matrix's invalid posts never open another).
+        var ratingWindow = await Staff.JsonAsync(await Staff.PostJsonAsync(coordinator, "/api/v1/workspace/programs/jinnan-2025/rating-windows",
+            new { title = "矩阵测评", opensOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), closesOn = deadline, items = new[] { item } }));
         await using var db = factory.OpenDatabase();
         var unitId = db.Units.Single(u => u.Name == unit).Id;
         return new Actors(clients, sessions, formTokens, new()
@@ -262,6 +276,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
             ["{followupfile}"] = ((int)followUpFile["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{followup}"] = followUp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{message}"] = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{ratingwindow}"] = ((int)ratingWindow["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 
