@@ -1,4 +1,5 @@
 using Minxin.Web.Editions;
+using Minxin.Web.Following;
 using Minxin.Web.Home;
 using Minxin.Web.OpenData;
 using Minxin.Web.Platform;
@@ -16,6 +17,7 @@ builder.Services.AddReportCards();
 builder.Services.AddPublicPages();
 builder.Services.AddOpenData();
 builder.Services.AddWorkspace();
+builder.Services.AddFollowing();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapOpenDataApi();
 app.MapEditionApi();
 app.MapEditionDocuments();
 app.MapWorkspace();
+app.MapFollowing();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
 await app.RunAsync();
