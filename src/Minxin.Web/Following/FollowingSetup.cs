@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -20,14 +19,15 @@ public static class FollowingSetup
         services.AddScoped<Subscriptions>();
         services.AddHostedService<SubscriptionService>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<FollowingOptions>>((limiter, following) =>
+            // Keys of their own: with no client address (IPAddress.None) a read must not land in a post's partition.
             limiter.AddPolicy(SubscriptionsPolicy, c => HttpMethods.IsPost(c.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(c), _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetFixedWindowLimiter("post " + RateLimits.ClientOf(c), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = following.Value.SubscriptionsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })
-                : RateLimitPartition.GetNoLimiter(IPAddress.None)));
+                : RateLimitPartition.GetNoLimiter("read")));
         return services;
     }
 
