@@ -1,4 +1,5 @@
 using Minxin.Web.Editions;
+using Minxin.Web.Following;
 using Minxin.Web.Home;
 using Minxin.Web.Messages;
 using Minxin.Web.OpenData;
@@ -20,6 +21,7 @@ builder.Services.AddOpenData();
 builder.Services.AddWorkspace();
 builder.Services.AddMessages();
 builder.Services.AddRatings();
+builder.Services.AddFollowing();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapEditionDocuments();
 app.MapWorkspace();
 app.MapMessagesApi();
 app.MapRatingApi();
+app.MapFollowing();
 
 // Not app.Run(): a blocking call here could hold a socket thread (see PlatformSetup.RunRequestsOnSocketThreads).
 await app.RunAsync();

@@ -75,7 +75,7 @@ public static class RateLimits
     private static FixedWindowRateLimiterOptions Minute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 
     /// <summary>IPv6 clients by their /64, which one subscriber holds whole; IPv4 as sent (also when mapped into IPv6).</summary>
-    private static IPAddress ClientOf(HttpContext context)
+    internal static IPAddress ClientOf(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
         if (address is null)

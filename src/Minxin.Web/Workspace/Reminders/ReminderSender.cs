@@ -36,7 +36,7 @@ public sealed class ReminderSender(
     private readonly SemaphoreSlim _running = new(1, 1);
 
     /// <summary>This node in the lease: machine, process and this instance (two hosts in one process are two nodes).</summary>
-    public string Holder { get; } = $"{Truncate(Environment.MachineName, 100)}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string Holder { get; } = Platform.Leases.NewHolder();
 
     public async Task<ReminderRun> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -72,22 +72,9 @@ public sealed class ReminderSender(
         }
     }
 
-    /// <summary>
-    /// Takes the lease when it is free or expired, renews it when this node holds it; false when another node holds
-    /// it. One statement (INSERT … ON CONFLICT DO UPDATE … WHERE), atomic on both SQLite and PostgreSQL: of two
-    /// nodes racing for an expired lease, the second sees the first's new expiry and changes nothing (0 rows).
-    /// </summary>
-    public async Task<bool> TakeLeaseAsync(MinxinDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var utcNow = now.ToUniversalTime();
-        var expires = utcNow + 2 * options.Value.Interval;
-        var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "Leases" ("Name", "Holder", "ExpiresAt") VALUES ({LeaseName}, {Holder}, {expires})
-            ON CONFLICT ("Name") DO UPDATE SET "Holder" = excluded."Holder", "ExpiresAt" = excluded."ExpiresAt"
-            WHERE "Leases"."ExpiresAt" < {utcNow} OR "Leases"."Holder" = {Holder}
-            """, cancellationToken);
-        return rows == 1;
-    }
+    /// <summary>Takes or renews the lease "reminders" for twice the interval (see <see cref="Platform.Leases"/>).</summary>
+    public Task<bool> TakeLeaseAsync(MinxinDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Platform.Leases.TakeAsync(db, LeaseName, Holder, now, 2 * options.Value.Interval, cancellationToken);
 
     /// <summary>Open rounds, each with its units' standing today (China time).</summary>
     private static async Task<List<RoundFacts>> RoundsAsync(MinxinDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
