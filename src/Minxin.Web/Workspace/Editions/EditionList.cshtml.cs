@@ -1,3 +1,4 @@
+using ObjectionWindow = Minxin.Web.Messages.ObjectionWindow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
     [BindProperty(Name = "publishedOn")]
     public string? PublishedOn { get; set; }
 
-    [BindProperty(Name = Messages.ObjectionWindow.Field)]
+    [BindProperty(Name = ObjectionWindow.Field)]
     public string? ObjectionDays { get; set; }
 
     public FormFields Fields => new(ModelState);
@@ -51,7 +52,7 @@ public sealed class EditionListModel(MinxinDbContext db, CurrentStaff current, S
         }
         try
         {
-            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn, Messages.ObjectionWindow.Parse(ObjectionDays)), cancellationToken);
+            var edition = await editions.PublishAsync(await current.RequiredActorAsync(cancellationToken), code, new EditionRequest(Title, Slug, AsOf, PublishedOn, ObjectionWindow.Parse(ObjectionDays)), cancellationToken);
             return Redirect($"/workspace/programs/{code}/editions?done={edition.Slug}");
         }
         catch (InputException e)

@@ -1,3 +1,4 @@
+using ObjectionWindow = Minxin.Web.Messages.ObjectionWindow;
 using Microsoft.EntityFrameworkCore;
 using Minxin.Data;
 using Minxin.Domain.Editions;
@@ -24,7 +25,7 @@ public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimePro
         {
             errors.Add(("publishedOn", $"“{request.PublishedOn}”不是有效日期，应为 YYYY-MM-DD，例如 2025-07-10。"));
         }
-        var objectionDays = Messages.ObjectionWindow.Check(request.ObjectionDays, errors);
+        var objectionDays = ObjectionWindow.Check(request.ObjectionDays, errors);
         // What the public sees of it: published, approved reports only. A draft program is refused by the check.
         var program = await ProgramStore.LoadAsync(db, programCode, publicOnly: false, cancellationToken)
             ?? throw new MissingException($"没有标识为“{programCode}”的民心工程。");
@@ -50,12 +51,12 @@ public sealed class EditionService(MinxinDbContext db, AuditTrail audit, TimePro
             PublishedByUserId = actor.UserId,
             Snapshot = snapshot,
             SnapshotSha256 = Edition.Sha256(snapshot),
-            ObjectionsUntil = Messages.ObjectionWindow.Until(clock, objectionDays),
+            ObjectionsUntil = ObjectionWindow.Until(clock, objectionDays),
         };
         edition.FreezeLights(Domain.ReportCards.ReportCardCalculator.Compute(publicProgram!, asOf));
         db.Editions.Add(edition);
         audit.Record(actor, "edition.published", $"edition:{program.Code}/{edition.Slug}",
-            $"{program.Code} 发布成绩单“{edition.Title}”：数据截至 {IsoDate.Format(asOf)}，发布日期 {IsoDate.Format(publishedOn)}，快照 SHA-256 {edition.SnapshotSha256}{Messages.ObjectionWindow.AuditText(edition.ObjectionsUntil)}",
+            $"{program.Code} 发布成绩单“{edition.Title}”：数据截至 {IsoDate.Format(asOf)}，发布日期 {IsoDate.Format(publishedOn)}，快照 SHA-256 {edition.SnapshotSha256}{ObjectionWindow.AuditText(edition.ObjectionsUntil)}",
             program.RegionId);
         try
         {
