@@ -99,3 +99,10 @@ public sealed class EditionFlowLane : ICollectionFixture<PortalFixture>
 {
     public const string Name = "edition-flow";
 }
+
+/// <summary>The citizens' message flow on its own app and browser: its accounts and messages touch no other lane.</summary>
+[CollectionDefinition(Name)]
+public sealed class MessageFlowLane : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "message-flow";
+}
