@@ -90,7 +90,8 @@ public static partial class ContactDetails
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"^(?<area>0\d{2,3})(?<number>[2-9]\d{6,7})$")]
+    // Area codes are 010 and 02x (three digits) or 03xx–09xx (four): 02228391234 is 022-28391234, not 0222-8391234.
+    [GeneratedRegex(@"^(?<area>010|02\d|0[3-9]\d{2})(?<number>[2-9]\d{6,7})$")]
     private static partial Regex Landline();
 
     [GeneratedRegex(@"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")]
