@@ -90,7 +90,8 @@ public static partial class ContactDetails
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"^(?<area>0\d{2,3})(?<number>[2-9]\d{6,7})$")]
+    // Area codes are 010 and 020–029 (three digits) or 0 and three digits from 03: without this, 02228391234 split as 0222-8391234.
+    [GeneratedRegex(@"^(?<area>0[12]\d|0[3-9]\d{2})(?<number>[2-9]\d{6,7})$")]
     private static partial Regex Landline();
 
     [GeneratedRegex(@"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")]
