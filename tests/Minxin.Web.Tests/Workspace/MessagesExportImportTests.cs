@@ -127,3 +127,5 @@ public abstract class MessagesExportImportTests(ClockedWebFactory factory) : Mes
 }
 
 public sealed class SqliteMessagesExportImportTests(SqliteClockedWebFactory factory) : MessagesExportImportTests(factory), IClassFixture<SqliteClockedWebFactory>;
+
+public sealed class PostgresMessagesExportImportTests(PostgresClockedWebFactory factory) : MessagesExportImportTests(factory), IClassFixture<PostgresClockedWebFactory>;

@@ -197,3 +197,5 @@ public abstract class MessagesFlowTests(ClockedWebFactory factory) : MessagesTes
 }
 
 public sealed class SqliteMessagesFlowTests(SqliteClockedWebFactory factory) : MessagesFlowTests(factory), IClassFixture<SqliteClockedWebFactory>;
+
+public sealed class PostgresMessagesFlowTests(PostgresClockedWebFactory factory) : MessagesFlowTests(factory), IClassFixture<PostgresClockedWebFactory>;

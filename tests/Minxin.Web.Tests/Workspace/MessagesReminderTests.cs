@@ -13,7 +13,7 @@ namespace Minxin.Web.Tests.Workspace;
 /// whole, then one overdue digest; no mail or notice carries the sender's name, contact or words. And the end of
 /// the retention period: name and contact erased, the history and the audit log say so.
 /// </summary>
-public sealed class MessagesReminderTests
+public abstract class MessagesReminderTests(DatabaseProvider provider)
 {
     private const string ItemId = "jinnan-2025-07-1";
     private const string Secret = "我家住在幸福里3号楼，门口充电桩坏了";
@@ -42,7 +42,7 @@ public sealed class MessagesReminderTests
     {
         using var mail = new MailSink();
         var clock = new TestClock(Beijing(8, 4, 10));
-        using var node = new ReminderNode(TestStorage.New(DatabaseProvider.Sqlite), clock,
+        using var node = new ReminderNode(TestStorage.New(provider), clock,
             ("Minxin:Smtp:Host", "127.0.0.1"), ("Minxin:Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Minxin:Smtp:From", "民心办 <minxin@jinnan.example>"), ("Minxin:Smtp:UseTls", "false"));
         _ = node.Server;
@@ -100,7 +100,7 @@ public sealed class MessagesReminderTests
     public async Task Personal_data_is_erased_when_the_retention_period_after_the_answer_has_passed()
     {
         var clock = new TestClock(Beijing(8, 4, 10));
-        using var node = new ReminderNode(TestStorage.New(DatabaseProvider.Sqlite), clock);
+        using var node = new ReminderNode(TestStorage.New(provider), clock);
         _ = node.Server;
         var (coordinator, reporter, _) = await PeopleAsync(node);
         var message = await MessagesTestData.AddAsync(node, ItemId, "充电桩何时修好？", clock.GetUtcNow(), contact: "13912345678", name: "李大爷");
@@ -143,3 +143,7 @@ public sealed class MessagesReminderTests
         Assert.Contains("删除个人信息：系统", page.QuerySelector(".ws-steps")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteMessagesReminderTests() : MessagesReminderTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresMessagesReminderTests() : MessagesReminderTests(DatabaseProvider.Postgres);
