@@ -50,6 +50,12 @@ public abstract class MessagesExportImportTests(ClockedWebFactory factory) : Mes
         Assert.StartsWith("07-1 ", row[3], StringComparison.Ordinal);
         Assert.Equal("2025-08-08", row[9]);
         Assert.DoesNotContain(rows, r => r[0] == praise.ReceiptNumber);
+        await using (var db = Factory.OpenDatabase())
+        {
+            var exported = await db.AuditLog.AsNoTracking().Where(a => a.Action == "messages.exported").OrderBy(a => a.Id).LastAsync();
+            Assert.Equal(CoordinatorName, exported.Actor);
+            Assert.Contains("kind=problem", exported.Summary, StringComparison.Ordinal);
+        }
 
         // The xlsx: the same rows as text cells (a spreadsheet never evaluates them).
         var xlsx = await CoordinatorSession.GetAsync("/workspace/messages/export.xlsx?item=" + ItemA);
