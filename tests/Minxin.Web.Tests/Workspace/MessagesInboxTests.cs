@@ -116,3 +116,5 @@ public abstract class MessagesInboxTests(ClockedWebFactory factory) : MessagesTe
 }
 
 public sealed class SqliteMessagesInboxTests(SqliteClockedWebFactory factory) : MessagesInboxTests(factory), IClassFixture<SqliteClockedWebFactory>;
+
+public sealed class PostgresMessagesInboxTests(PostgresClockedWebFactory factory) : MessagesInboxTests(factory), IClassFixture<PostgresClockedWebFactory>;
