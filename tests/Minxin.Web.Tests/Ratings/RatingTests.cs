@@ -50,7 +50,7 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
 
     public async Task InitializeAsync()
     {
-        factory.Clock.SetChinaDate(RatingWebFactory.Start);
+        // The clock only ever moves forward: citizens' activity is counted by how far it moved since the last count.
         CoordinatorName = Staff.Unique("liming");
         var leader = Staff.Unique("zhangwei");
         var reporter = Staff.Unique("wangli");
@@ -339,9 +339,10 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
         Assert.Equal("application/problem+json", twice.Content.Headers.ContentType?.MediaType);
 
         // A window whose last day has passed: at midnight its pages drop the form without anyone saving anything.
-        var shortOne = await OpenAsync(["09-2"], opensOn: "2025-12-01", closesOn: "2025-12-01");
+        var today = Domain.Quantities.ChinaTime.Today(factory.Clock);
+        var shortOne = await OpenAsync(["09-2"], opensOn: Domain.Quantities.IsoDate.Format(today), closesOn: Domain.Quantities.IsoDate.Format(today));
         Assert.NotNull((await PageAsync($"/items/{Item("09-2")}")).QuerySelector("#rating form"));
-        factory.Clock.SetChinaDate(new DateOnly(2025, 12, 2));
+        factory.Clock.SetChinaDate(today.AddDays(1));
         var after = await EventuallyAsync(() => PageAsync($"/items/{Item("09-2")}"), p => p.QuerySelector("#rating form") is null);
         Assert.Null(after.QuerySelector("#rating form"));
         Assert.Contains("已结束", after.QuerySelector("#rating .rating-window")!.TextContent, StringComparison.Ordinal);
