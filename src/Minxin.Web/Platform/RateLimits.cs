@@ -51,7 +51,10 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.SignInAttemptsPerMinute)));
             limiter.AddPolicy(RateLimitPolicies.Messages, c => RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.MessagesPerMinute)));
-            limiter.AddPolicy(RateLimitPolicies.Ratings, c => HttpMethods.IsPost(c.Request.Method) ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.RatingsPerMinute)) : RateLimitPartition.GetNoLimiter(IPAddress.None));
+            // Only posts count; keyed by text so that a reading partition can never stand in for a posting address's.
+            limiter.AddPolicy(RateLimitPolicies.Ratings, c => HttpMethods.IsPost(c.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("post " + ClientOf(c), _ => Minute(options.RatingsPerMinute))
+                : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
     }
