@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 using Minxin.Cli;
 using Minxin.Domain.Quantities;
 
@@ -125,6 +128,43 @@ public sealed class RatingBrowserTests(PortalFixture portal)
         await CheckAsync("card");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_staff_ratings_page_passes_axe_and_reflows_at_320_px()
+    {
+        await OpenWindowAsync();
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(portal.BaseUrl + "/workspace/sign-in");
+            await page.FillAsync("#username", "ratecoord");
+            await page.FillAsync("#password", "Haihe-Bridge-Spring-2025");
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+            await page.GotoAsync(portal.BaseUrl + "/workspace/programs/jinnan-2025/ratings");
+
+            // A deputies' tally entered on the page, then the page as it stands.
+            await page.SelectOptionAsync("form[action*=deputies] select[name=itemId]", "06-3");
+            await page.FillAsync("form[action*=deputies] input[name=satisfied]", "20");
+            await page.FillAsync("form[action*=deputies] input[name=basicallySatisfied]", "2");
+            await page.FillAsync("form[action*=deputies] input[name=dissatisfied]", "1");
+            await page.FillAsync("form[action*=deputies] input[name=source]", "区人大常委会测评");
+            await page.ClickAsync("form[action*=deputies] button[type=submit]");
+            await page.WaitForURLAsync(url => url.Contains("done=deputies", StringComparison.Ordinal));
+            Assert.Contains("人大代表测评已录入", await page.InnerTextAsync(".ws-notice"), StringComparison.Ordinal);
+
+            var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Reader.WcagTags] } });
+            Assert.True(axe.Violations.Length == 0, Reader.Describe(axe));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(portal.Artifacts, "workspace-ratings.png"), FullPage = true });
+            await page.SetViewportSizeAsync(320, 640);
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "scrolls sideways at 320 px");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     private async Task<string> CliAsync(string? stdin, params string[] args)
