@@ -52,13 +52,11 @@ public static class RateLimits
             limiter.AddPolicy(RateLimitPolicies.SignIn, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(IPAddress.None)
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.SignInAttemptsPerMinute)));
-            limiter.AddPolicy(RateLimitPolicies.Messages, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
-                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
-                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.MessagesPerMinute)));
-            limiter.AddPolicy(RateLimitPolicies.Lookups, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
-                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
-                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.LookupsPerMinute)));
-            limiter.AddPolicy(RateLimitPolicies.Ratings, c => HttpMethods.IsPost(c.Request.Method) ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.RatingsPerMinute)) : RateLimitPartition.GetNoLimiter(IPAddress.None));
+            // Only posts count. Keyed by text, so that the unlimited partition of reads can never stand in for a
+            // posting address's (with no remote address both would otherwise be IPAddress.None).
+            limiter.AddPolicy(RateLimitPolicies.Messages, c => PostsOnly(c, options.MessagesPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.Lookups, c => PostsOnly(c, options.LookupsPerMinute));
+            limiter.AddPolicy(RateLimitPolicies.Ratings, c => PostsOnly(c, options.RatingsPerMinute));
         });
         return services;
     }
@@ -72,7 +70,12 @@ public static class RateLimits
         QueueLimit = 0,
     };
 
-    private static FixedWindowRateLimiterOptions Minute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+    private static RateLimitPartition<string> PostsOnly(HttpContext context, int perMinute) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter("post " + ClientOf(context), _ => Minute(perMinute));
+
+        private static FixedWindowRateLimiterOptions Minute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 
     /// <summary>IPv6 clients by their /64, which one subscriber holds whole; IPv4 as sent (also when mapped into IPv6).</summary>
     internal static IPAddress ClientOf(HttpContext context)

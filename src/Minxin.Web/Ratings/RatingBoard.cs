@@ -22,7 +22,7 @@ public sealed class WindowResults(RatingWindow window, RatingResult program, IRe
     /// <summary>An item's tally in this window; nothing given yet is a count of 0.</summary>
     public RatingResult ItemResult(int itemId) => items.GetValueOrDefault(itemId) ?? new RatingResult(0, 0, 0, Window.MinimumRatings);
 
-    /// <summary>The deputies' tally of the item in force (the latest entered), or null.</summary>
+    /// <summary>The deputies' tally of the item in force (the latest entered: tallies are only ever added), or null.</summary>
     public DeputyTally? Deputies(int itemId) => deputies.GetValueOrDefault(itemId);
 
     /// <summary>"进行中", "已结束", "尚未开始": what a reader is told of the window on <paramref name="today"/>.</summary>
@@ -118,7 +118,7 @@ public sealed class RatingBoard(IServiceScopeFactory scopes, CitizenActivity cit
             var items = mine.GroupBy(c => c.ItemId).ToDictionary(g => g.Key, g => Result(g.Select(c => (c.Choice, c.Count)), w.MinimumRatings));
             var deputies = tallies.Where(t => t.WindowId == w.Id)
                 .GroupBy(t => t.ItemId)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.EnteredAt).ThenByDescending(t => t.Id).First());
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.Id).First());
             return new WindowResults(w, Result(mine.Select(c => (c.Choice, c.Count)), w.MinimumRatings), items, deputies);
         }).ToList());
     }

@@ -14,7 +14,7 @@ namespace Minxin.Web.Ratings;
 /// </summary>
 public sealed class ReaderIds(IDataProtectionProvider protection)
 {
-    public const string CookieName = "minxin-reader";
+    public const string CookieName = "minxin-rater";
 
     /// <summary>Chromium keeps a cookie at most 400 days; asking for more would only be cut.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(400);

@@ -50,7 +50,7 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
 
     public async Task InitializeAsync()
     {
-        factory.Clock.SetChinaDate(RatingWebFactory.Start);
+        // The clock only ever moves forward: citizens' activity is counted by how far it moved since the last count.
         CoordinatorName = Staff.Unique("liming");
         var leader = Staff.Unique("zhangwei");
         var reporter = Staff.Unique("wangli");
@@ -184,7 +184,7 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
             using var reader = NewReader();
             var response = await SubmitAsync(reader, page, choice, n % 5 == 0 ? secret : null);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"reader {n}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-reader=", StringComparison.Ordinal));
+            var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-rater=", StringComparison.Ordinal));
             Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
             if (n == 0)
@@ -279,8 +279,8 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
         using var first = NewReader();
         var rated = await RateAsync(first, code, "satisfied");
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
-        var cookie = rated.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-reader=", StringComparison.Ordinal));
-        var value = cookie["minxin-reader=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
+        var cookie = rated.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-rater=", StringComparison.Ordinal));
+        var value = cookie["minxin-rater=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
 
         // The first reader's cookie with one character changed, a made-up value, and one that is not even base64.
         var flipped = value[..10] + (value[10] == 'A' ? 'B' : 'A') + value[11..];
@@ -288,9 +288,9 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
         foreach (var forged in new[] { flipped, "CfDJ8forgedvalue", "%%%not-a-cookie%%%" })
         {
             using var other = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-            var response = await SubmitAsync(other, page, "dissatisfied", null, ("Cookie", "minxin-reader=" + forged));
+            var response = await SubmitAsync(other, page, "dissatisfied", null, ("Cookie", "minxin-rater=" + forged));
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{forged}: {(int)response.StatusCode}");
-            var issued = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-reader=", StringComparison.Ordinal));
+            var issued = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("minxin-rater=", StringComparison.Ordinal));
             Assert.DoesNotContain(forged, issued, StringComparison.Ordinal);
         }
         Assert.Equal(4, await StoredAsync(window, code));
@@ -339,9 +339,10 @@ public sealed class RatingTests(RatingWebFactory factory) : IClassFixture<Rating
         Assert.Equal("application/problem+json", twice.Content.Headers.ContentType?.MediaType);
 
         // A window whose last day has passed: at midnight its pages drop the form without anyone saving anything.
-        var shortOne = await OpenAsync(["09-2"], opensOn: "2025-12-01", closesOn: "2025-12-01");
+        var today = Domain.Quantities.ChinaTime.Today(factory.Clock);
+        var shortOne = await OpenAsync(["09-2"], opensOn: Domain.Quantities.IsoDate.Format(today), closesOn: Domain.Quantities.IsoDate.Format(today));
         Assert.NotNull((await PageAsync($"/items/{Item("09-2")}")).QuerySelector("#rating form"));
-        factory.Clock.SetChinaDate(new DateOnly(2025, 12, 2));
+        factory.Clock.SetChinaDate(today.AddDays(1));
         var after = await EventuallyAsync(() => PageAsync($"/items/{Item("09-2")}"), p => p.QuerySelector("#rating form") is null);
         Assert.Null(after.QuerySelector("#rating form"));
         Assert.Contains("已结束", after.QuerySelector("#rating .rating-window")!.TextContent, StringComparison.Ordinal);

@@ -72,18 +72,18 @@ public static class RatingApi
 {
     public static WebApplication Map(WebApplication app)
     {
-        var api = app.MapGroup(WorkspaceApi.Prefix + "/programs/{code}/rating-windows")
+        var api = app.MapGroup(WorkspaceApi.Prefix + "/programs/{code}")
             .WithTags("工作台")
             .RequireAuthorization(StaffPolicies.SignedIn)
             .AddEndpointFilter<WorkspaceApiFilter>()
             .AddEndpointFilter<RatingRuleFilter>();
         var view = StaffPolicies.For(StaffAction.ViewPrograms);
         var manage = StaffPolicies.For(StaffAction.ManageRatings);
-        api.MapGet("", List).RequireAuthorization(view).WithSummary("满意度测评：各次测评及各子项的票数、人大代表测评和读者意见（仅工作人员可见）");
-        api.MapPost("", Open).RequireAuthorization(manage)
+        api.MapGet("/rating-windows", List).RequireAuthorization(view).WithSummary("满意度测评：各次测评及各子项的票数、人大代表测评和读者意见（仅工作人员可见）");
+        api.MapPost("/rating-windows", Open).RequireAuthorization(manage)
             .WithSummary("开启满意度测评：title、opensOn、closesOn（YYYY-MM-DD）、minimum（默认30）、items（子项标识，留空为全部子项）（民心办）");
-        api.MapPost("/{id:int}/end", End).RequireAuthorization(manage).WithSummary("提前结束测评（民心办）");
-        api.MapPost("/{id:int}/deputies", Deputies).RequireAuthorization(manage)
+        api.MapPost("/rating-windows/{id:int}/end", End).RequireAuthorization(manage).WithSummary("提前结束测评（民心办）");
+        api.MapPost("/rating-windows/{id:int}/deputies", Deputies).RequireAuthorization(manage)
             .WithSummary("录入人大代表测评：itemId、satisfied、basicallySatisfied、dissatisfied、source；新录入的替代此前的，历史保留（民心办）");
         return app;
     }

@@ -52,7 +52,7 @@ public sealed class RatingService(MinxinDbContext db, AuditTrail audit, TimeProv
             .Select(r => new { r.WindowId, r.ItemId, r.Choice, r.Comment, r.At }).ToListAsync(cancellationToken);
         var tallies = await db.DeputyTallies.AsNoTracking()
             .Where(t => db.RatingWindows.Any(w => w.Id == t.WindowId && w.ProgramId == program.Id))
-            .OrderByDescending(t => t.EnteredAt).ThenByDescending(t => t.Id).ToListAsync(cancellationToken);
+            .OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
         return ratings.Windows.Select(w => new StaffWindow(w,
             comments.Where(c => c.WindowId == w.Window.Id).Take(CommentsShown).Select(c => new StaffComment(c.ItemId, c.Choice, c.Comment!, c.At)).ToList(),
             tallies.Where(t => t.WindowId == w.Window.Id).ToList())).ToList();
@@ -195,7 +195,7 @@ public sealed class RatingService(MinxinDbContext db, AuditTrail audit, TimeProv
             throw new InputException(errors);
         }
         var previous = await db.DeputyTallies.AsNoTracking().Where(t => t.WindowId == window.Id && t.ItemId == item!.Id)
-            .OrderByDescending(t => t.EnteredAt).ThenByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
         var tally = new DeputyTally
         {
             WindowId = window.Id,
