@@ -46,6 +46,13 @@ public sealed class FeedTests
         Assert.DoesNotContain(before.Items, i => i.Title.Text.Contains("7月31日", StringComparison.Ordinal));
         Assert.Equal("urn:minxin:feed:jinnan-2025-07-1", before.Id);
         Assert.DoesNotContain(Parse(await node.FeedAsync(ProgramFeed)).Items, i => i.Title.Text.Contains("7月31日", StringComparison.Ordinal));
+        // Cached like the pages: the next reader is answered from the cache, with an ETag to revalidate.
+        using (var client = node.CreateClient())
+        {
+            var cached = await client.GetAsync(ItemFeed);
+            Assert.NotNull(cached.Headers.Age);
+            Assert.NotNull(cached.Headers.ETag);
+        }
 
         await node.ApproveSocketsAsync("2025-07-31", "2025-08-05", 5600);
         var approvedAt = clock.GetUtcNow();
