@@ -11,7 +11,7 @@ namespace Minxin.Browser.Tests;
 /// <summary>The real app on a loopback port (fresh SQLite) and one headless Debian Chromium, shared by the browser tests.</summary>
 public sealed class PortalFixture : IAsyncLifetime, IDisposable
 {
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataDirectory, (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -22,10 +22,22 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
             // The whole suite reads and signs in from 127.0.0.1: the limits are tested in Minxin.Web.Tests.
             builder.UseSetting("Minxin:PublicRequestsPerMinute", "1000000");
             builder.UseSetting("Minxin:SignInAttemptsPerMinute", "1000000");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 
+    private readonly (string Key, string Value)[] _settings;
     private Factory? _factory;
+
+    public PortalFixture() : this([])
+    {
+    }
+
+    /// <summary>An app with settings of its own (a mail server): for a fixture that wraps it.</summary>
+    internal PortalFixture((string Key, string Value)[] settings) => _settings = settings;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -43,7 +55,7 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Storage.DataDirectory);
+        _factory = new Factory(Storage.DataDirectory, _settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -49,11 +49,9 @@ public static class RateLimits
             var options = minxin.Value;
             limiter.AddPolicy(RateLimitPolicies.Public, c => RateLimitPartition.GetTokenBucketLimiter(ClientOf(c), _ => Bucket(options.PublicRequestsPerMinute)));
             // Only attempts count: showing the form again after a mistyped password costs nothing.
-            limiter.AddPolicy(RateLimitPolicies.SignIn, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
-                ? RateLimitPartition.GetNoLimiter(IPAddress.None)
-                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(c), _ => Minute(options.SignInAttemptsPerMinute)));
-            // Only posts count. Keyed by text, so that the unlimited partition of reads can never stand in for a
-            // posting address's (with no remote address both would otherwise be IPAddress.None).
+            // Only attempts and posts count. Keyed by text, so that the unlimited partition of reads can never stand
+            // in for a posting address's (with no remote address both would otherwise be IPAddress.None).
+            limiter.AddPolicy(RateLimitPolicies.SignIn, c => PostsOnly(c, options.SignInAttemptsPerMinute));
             limiter.AddPolicy(RateLimitPolicies.Messages, c => PostsOnly(c, options.MessagesPerMinute));
             limiter.AddPolicy(RateLimitPolicies.Lookups, c => PostsOnly(c, options.LookupsPerMinute));
             limiter.AddPolicy(RateLimitPolicies.Ratings, c => PostsOnly(c, options.RatingsPerMinute));

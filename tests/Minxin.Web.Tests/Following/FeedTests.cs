@@ -46,6 +46,13 @@ public sealed class FeedTests
         Assert.DoesNotContain(before.Items, i => i.Title.Text.Contains("7月31日", StringComparison.Ordinal));
         Assert.Equal("urn:minxin:feed:jinnan-2025-07-1", before.Id);
         Assert.DoesNotContain(Parse(await node.FeedAsync(ProgramFeed)).Items, i => i.Title.Text.Contains("7月31日", StringComparison.Ordinal));
+        // Cached like the pages: the next reader is answered from the cache, with an ETag to revalidate.
+        using (var client = node.CreateClient())
+        {
+            var cached = await client.GetAsync(ItemFeed);
+            Assert.NotNull(cached.Headers.Age);
+            Assert.NotNull(cached.Headers.ETag);
+        }
 
         await node.ApproveSocketsAsync("2025-07-31", "2025-08-05", 5600);
         var approvedAt = clock.GetUtcNow();
@@ -121,7 +128,7 @@ public sealed class FeedTests
                 AnsweredBy = reply is null ? null : "民心办 张敏",
             };
             db.Messages.AddRange(
-                Message("LX2025-0804-1111", "我们小区什么时候装充电接口？<script>alert(1)</script>", MessageVisibility.Published, "咸水沽镇各小区将于9月底前完成安装。"),
+                Message("LX2025-0804-1111", "我们小区什么时候装充电接口？<script>alert(1)</script>\u0007", MessageVisibility.Published, "咸水沽镇各小区将于9月底前完成安装。"),
                 Message("LX2025-0804-2222", "还没答复的留言", MessageVisibility.Pending, null),
                 Message("LX2025-0804-3333", "仅答复本人的留言", MessageVisibility.Private, "已电话联系您。"),
                 Message("LX2025-0804-4444", "被隐藏的留言", MessageVisibility.Hidden, "隐藏了的答复"));
@@ -138,7 +145,8 @@ public sealed class FeedTests
             Assert.Equal("子项07-1：问题反映的答复", reply.Title.Text);
             Assert.Equal("问：我们小区什么时候装充电接口？<script>alert(1)</script>\n答：咸水沽镇各小区将于9月底前完成安装。", ((TextSyndicationContent)reply.Content).Text);
             Assert.Equal(FollowingNode.BaseUrl + "/items/jinnan-2025-07-1", reply.Links.Single().Uri.AbsoluteUri);
-            // Escaped as text, never markup; and nothing of the sender, nor of the replies not published.
+            // Escaped as text, never markup (a control character XML cannot carry is dropped, not a broken feed); and nothing
+            // of the sender, nor of the replies not published.
             Assert.DoesNotContain("<script>", xml, StringComparison.Ordinal);
             foreach (var secret in new[] { "欧阳明月", "13812345678", "138****5678", "5678", "LX2025", "还没答复", "仅答复本人", "已电话联系", "被隐藏", "区城管委 王丽" })
             {

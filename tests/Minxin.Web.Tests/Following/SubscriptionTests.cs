@@ -49,7 +49,14 @@ public sealed partial class SubscriptionTests
         var page = await node.GetDocumentAsync("/items/" + FollowingNode.Sockets);
         var form = page.QuerySelector("#follow form[action='/subscriptions'][method=post]")!;
         Assert.Equal(["program", "item", "email"], form.QuerySelectorAll("input").Select(i => i.GetAttribute("name")!));
-        Assert.Equal("follow-email", page.QuerySelector("label[for=follow-email]") is null ? null : form.QuerySelector("input[name=email]")!.Id);
+        // The field has its label and its hint, tied to it.
+        var email = form.QuerySelector("input[name=email]")!;
+        Assert.Equal(email.Id, form.QuerySelector("label")!.GetAttribute("for"));
+        Assert.Contains("退订即删除邮箱", page.GetElementById(email.GetAttribute("aria-describedby")!)!.TextContent, StringComparison.Ordinal);
+        var card = await node.GetDocumentAsync("/programs/jinnan-2025");
+        var programForm = card.QuerySelector("#follow form[action='/subscriptions'][method=post]")!;
+        Assert.Equal(["program", "email"], programForm.QuerySelectorAll("input").Select(i => i.GetAttribute("name")!));
+        Assert.Equal("jinnan-2025", programForm.QuerySelector("input[name=program]")!.GetAttribute("value"));
         var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)).Append(("email", " " + Reader + " ")).ToArray();
         var posted = await client.PostAsync("/subscriptions", Form(fields));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
