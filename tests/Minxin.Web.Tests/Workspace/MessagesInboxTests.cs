@@ -62,6 +62,9 @@ public abstract class MessagesInboxTests(ClockedWebFactory factory) : MessagesTe
         var all = (await Staff.JsonAsync(await Coordinator.GetAsync(Api))).AsArray();
         Assert.Contains(all, m => (string?)m!["receiptNumber"] == mine.ReceiptNumber && (string?)m["contact"] == "13912345678");
         Assert.Contains(all, m => (string?)m!["receiptNumber"] == theirs.ReceiptNumber);
+        var ofUnitA = (await Staff.JsonAsync(await Coordinator.GetAsync($"{Api}?unit={UnitA}"))).AsArray();
+        Assert.Contains(ofUnitA, m => (string?)m!["receiptNumber"] == mine.ReceiptNumber);
+        Assert.DoesNotContain(ofUnitA, m => (string?)m!["receiptNumber"] == theirs.ReceiptNumber);
         var read = await Staff.JsonAsync(await Leader.GetAsync($"{Api}/{mine.Id}"));
         Assert.Equal(((string?)null, (string?)null, "139****5678"), ((string?)read["message"]!["contact"], (string?)read["message"]!["name"], (string?)read["message"]!["maskedContact"]));
         Assert.Equal(HttpStatusCode.Forbidden, (await Leader.PostAsync($"{Api}/{mine.Id}/take", null)).StatusCode);
@@ -112,6 +115,36 @@ public abstract class MessagesInboxTests(ClockedWebFactory factory) : MessagesTe
         var count = tasks.QuerySelector("section[aria-labelledby=messages-waiting-title] p")!.TextContent.Trim();
         Assert.Matches(@"^待处理留言\d+条，其中逾期\d+条$", count);
         Assert.Equal("/workspace/messages?overdue=true", tasks.QuerySelector("section[aria-labelledby=messages-waiting-title] a[href*=overdue]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_inbox_shows_fifty_a_page_newest_first()
+    {
+        for (var i = 0; i < 51; i++)
+        {
+            await MessageAsync(ItemB, $"第{i + 1}条");
+        }
+        var first = await OtherUnit.GetAsync(Api);
+        var total = int.Parse(first.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total >= 51);
+        var page1 = (await Staff.JsonAsync(first)).AsArray();
+        Assert.Equal(50, page1.Count);
+        Assert.Equal("第51条", (string?)page1[0]!["text"]);
+        var page2 = (await Staff.JsonAsync(await OtherUnit.GetAsync(Api + "?page=2"))).AsArray();
+        Assert.Equal(total - 50, page2.Count);
+        Assert.Empty(page1.Select(m => (int)m!["id"]!).Intersect(page2.Select(m => (int)m!["id"]!)));
+
+        using var session = await StaffSession.SignInAsync(Factory, await OtherReporterAsync());
+        var page = await session.PageAsync("/workspace/messages");
+        Assert.Equal(50, page.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("/workspace/messages?page=2", page.QuerySelector("nav[aria-label=翻页] a")!.GetAttribute("href"));
+    }
+
+    private async Task<string> OtherReporterAsync()
+    {
+        await using var db = Factory.OpenDatabase();
+        return (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users.Where(u => u.Unit != null && u.Unit.Name == UnitBName))).UserName!;
     }
 }
 
