@@ -105,6 +105,7 @@ public abstract partial class SubscriptionTests(DatabaseProvider provider)
         // A mail scanner following the link changes nothing; the button does.
         var shown = await client.GetAsync(confirmLink);
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal("no-referrer", shown.Headers.GetValues("Referrer-Policy").Single());
         var button = (await DocumentAsync(shown)).QuerySelector("main form[method=post] button")!;
         Assert.Equal("确认订阅", button.TextContent);
         await using (var db = node.OpenDatabase())
