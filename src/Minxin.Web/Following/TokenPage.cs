@@ -31,6 +31,7 @@ public abstract class TokenPageModel(Subscriptions subscriptions) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? token, CancellationToken cancellationToken)
     {
+        NoReferrer();
         Action = Request.Path + "?token=" + Uri.EscapeDataString(token ?? "");
         var subscription = await FindAsync(token, cancellationToken);
         if (subscription is null)
@@ -46,6 +47,7 @@ public abstract class TokenPageModel(Subscriptions subscriptions) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromQuery] string? token, CancellationToken cancellationToken)
     {
+        NoReferrer();
         Posted = true;
         var subscription = await FindAsync(token, cancellationToken);
         Target = subscription is null ? null : await TargetOfAsync(subscription, cancellationToken);
@@ -56,6 +58,9 @@ public abstract class TokenPageModel(Subscriptions subscriptions) : PageModel
         }
         return Page();
     }
+
+    // The address holds the token: a link followed from this page must not carry it on.
+    private void NoReferrer() => Response.Headers["Referrer-Policy"] = "no-referrer";
 
     private async Task<FollowTarget?> TargetOfAsync(Subscription subscription, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Minxin.Data;
 using Minxin.Testing;
 using Minxin.Web.Following;
 using Minxin.Web.Tests.Workspace;
@@ -15,9 +16,13 @@ namespace Minxin.Web.Tests.Following;
 /// The web app on its own SQLite file, on the test's clock, with a coordinator and a reporter of the unit that leads
 /// 07-1 (the charging ports), who can get a report approved the way the workspace does it.
 /// </summary>
-public sealed class FollowingNode(TimeProvider clock, params (string Key, string Value)[] settings)
-    : MinxinWebFactory(TestStorage.NewSqlite(), settings)
+public sealed class FollowingNode(StorageOptions storage, TimeProvider clock, params (string Key, string Value)[] settings)
+    : MinxinWebFactory(storage, settings)
 {
+    public FollowingNode(TimeProvider clock, params (string Key, string Value)[] settings) : this(TestStorage.NewSqlite(), clock, settings)
+    {
+    }
+
     public const string BaseUrl = "https://minxin.example.gov.cn";
     public const string Sockets = "jinnan-2025-07-1";
 
@@ -87,8 +92,8 @@ public sealed class FollowingNode(TimeProvider clock, params (string Key, string
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Every file of the node's database (the SQLite file, its WAL and journal), as bytes.</summary>
-    public byte[][] DatabaseFiles() =>
+    /// <summary>Every file of the node's SQLite database (the file, its WAL and journal), as bytes; none on PostgreSQL.</summary>
+    public byte[][] DatabaseFiles() => Storage.Provider != DatabaseProvider.Sqlite ? [] :
         Directory.EnumerateFiles(Storage.DataDirectory, "*", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToArray();
 
     protected override void Dispose(bool disposing)
