@@ -73,6 +73,7 @@ public sealed class RatingBrowserTests(PortalFixture portal)
                 """);
             Assert.Empty(small);
             Assert.True(await measured.HorizontalOverflowAsync() <= 0);
+            await measured.Page.Locator("#rating").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(portal.Artifacts, "rating-elder-390.png") });
         }
 
         await using var reader = await Reader.OpenAsync(portal, Item, Reader.Modes.Elder, width: 390, height: 844, javaScript: false);
