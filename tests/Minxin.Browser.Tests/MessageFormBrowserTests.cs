@@ -2,8 +2,8 @@ namespace Minxin.Browser.Tests;
 
 /// <summary>
 /// The public message form in a real browser: a reader on a 390 px phone in 适老版, without JavaScript, corrects a
-/// mistake, gets a receipt number and looks it up; axe finds nothing on the form with its errors, the receipt or the
-/// lookup, and the controls are large enough for elderly readers.
+/// mistake, gets a receipt number and looks it up, with controls large enough for elderly readers; axe finds nothing
+/// on the forms, the form with its errors, the receipt or the lookup.
 /// </summary>
 [Collection(PortalTests.Name)]
 public sealed class MessageFormBrowserTests(PortalFixture portal)
@@ -16,11 +16,20 @@ public sealed class MessageFormBrowserTests(PortalFixture portal)
         Assert.True(result.Violations.Length == 0, $"{what}:\n{Reader.Describe(result)}");
     }
 
+    private static async Task<(float Width, float Height)> SizeAsync(Reader reader, string selector)
+    {
+        var box = await reader.Page.Locator(selector).BoundingBoxAsync();
+        Assert.NotNull(box);
+        return (box.Width, box.Height);
+    }
+
     [Fact]
     public async Task An_elderly_reader_on_a_phone_leaves_a_message_without_javascript_and_looks_it_up()
     {
+        // Without script nothing may be evaluated in the page: only what the browser does itself.
         await using var reader = await Reader.OpenAsync(portal, "/items/jinnan-2025-07-1", Reader.Modes.Elder, width: 390, height: 844, javaScript: false);
         var page = reader.Page;
+        page.SetDefaultTimeout(30_000);
 
         // A first try without a contact and without consent: the form comes back with the text and the errors.
         await page.FillAsync($"{Form} textarea[name=message]", "我们小区（辛庄镇建明里）还没有电动自行车充电接口，什么时候能装？");
@@ -30,20 +39,18 @@ public sealed class MessageFormBrowserTests(PortalFixture portal)
         Assert.Contains("请填写联系电话或电子邮箱", await page.InnerTextAsync(".error-summary"));
         Assert.Equal("true", await page.GetAttributeAsync("#message-contact", "aria-invalid"));
         Assert.Contains("辛庄镇建明里", await page.InputValueAsync("#message-message"));
-        await AssertAxeCleanAsync(reader, "the form with its errors");
         await reader.ScreenshotAsync("message-form-errors-elder-390");
 
         // Large enough for elderly readers (E4): the button 60 px, the boxes and fields 44 px.
-        var sizes = await reader.EvalAsync<double[]>("""
-            () => {
-              const h = s => document.querySelector(s).getBoundingClientRect();
-              const b = h('form.message-form button[type=submit]'), c = h('#message-consent'), r = h('#message-kind-problem'), t = h('#message-contact');
-              return [b.height, b.width, c.height, c.width, r.height, t.height];
-            }
-            """);
-        Assert.True(sizes[0] >= 59.5 && sizes[1] >= 59.5, $"button {sizes[0]}×{sizes[1]}");
-        Assert.All(sizes.Skip(2), s => Assert.True(s >= 43.5, $"control of {s}px"));
-        Assert.Equal(0, await reader.HorizontalOverflowAsync());
+        var button = await SizeAsync(reader, "form.message-form button[type=submit]");
+        Assert.True(button.Width >= 59.5 && button.Height >= 59.5, $"button {button}");
+        foreach (var control in new[] { "#message-consent", "#message-kind-problem", "#message-contact", "#message-showName" })
+        {
+            var size = await SizeAsync(reader, control);
+            Assert.True(size.Width >= 43.5 && size.Height >= 43.5, $"{control} {size}");
+        }
+        var form = await SizeAsync(reader, "form.message-form");
+        Assert.True(form.Width <= 390, $"the form is {form.Width}px wide on a 390px screen");
 
         await page.FillAsync("#message-contact", "138 1234 5678");
         await page.CheckAsync("#message-consent");
@@ -53,8 +60,6 @@ public sealed class MessageFormBrowserTests(PortalFixture portal)
         var receipt = (await page.InnerTextAsync("#receipt-number")).Trim();
         Assert.Contains("5个工作日内答复", await page.InnerTextAsync("main"));
         Assert.DoesNotContain("13812345678", await page.ContentAsync());
-        await AssertAxeCleanAsync(reader, "the receipt");
-        Assert.Equal(0, await reader.HorizontalOverflowAsync());
         await reader.ScreenshotAsync("message-receipt-elder-390");
 
         await page.ClickAsync("main a[href^='/messages/lookup']");
@@ -63,20 +68,41 @@ public sealed class MessageFormBrowserTests(PortalFixture portal)
         await page.ClickAsync("form.lookup-form button[type=submit]");
         Assert.EndsWith("/messages/lookup", page.Url);
         Assert.Contains("待处理", await page.InnerTextAsync(".lookup-result"));
-        Assert.DoesNotContain("13812345678", page.Url);
-        await AssertAxeCleanAsync(reader, "the lookup");
         await reader.ScreenshotAsync("message-lookup-elder-390");
     }
 
     [Theory]
     [InlineData("")]
+    [InlineData("m=elder")]
     [InlineData("m=care;s=yb")]
-    public async Task The_standalone_forms_and_the_lookup_have_no_axe_violations(string mode)
+    public async Task The_forms_the_errors_the_receipt_and_the_lookup_have_no_axe_violations(string mode)
     {
         foreach (var path in new[] { "/items/jinnan-2025-07-1/messages", "/items/jinnan-2025-07-1/help-requests", "/programs/jinnan-2025/messages", "/messages/lookup" })
         {
             await using var reader = await Reader.OpenAsync(portal, path, mode);
             await AssertAxeCleanAsync(reader, $"{path} in {Reader.Modes.Name(mode)}");
         }
+        if (mode.Length > 0)
+        {
+            return; // posts count against the address's allowance of five a minute: one mode posts.
+        }
+        await using var poster = await Reader.OpenAsync(portal, "/items/jinnan-2025-07-1/messages", mode);
+        var page = poster.Page;
+        await page.FillAsync("#message-message", "<b>加粗</b>与 https://example.com 链接");
+        await page.ClickAsync("form.message-form button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+        await AssertAxeCleanAsync(poster, "the form with its errors");
+        await page.CheckAsync("#message-kind-suggestion");
+        await page.FillAsync("#message-contact", "zhangsan@163.com");
+        await page.CheckAsync("#message-consent");
+        await page.ClickAsync("form.message-form button[type=submit]");
+        await page.WaitForSelectorAsync("#receipt-number");
+        await AssertAxeCleanAsync(poster, "the receipt");
+        var receipt = (await page.InnerTextAsync("#receipt-number")).Trim();
+        await poster.GoAsync("/messages/lookup?receipt=" + receipt);
+        await page.FillAsync("#lookup-contact", "zhangsan@163.com");
+        await page.ClickAsync("form.lookup-form button[type=submit]");
+        await page.WaitForSelectorAsync(".lookup-result");
+        await AssertAxeCleanAsync(poster, "the lookup's answer");
     }
 }
