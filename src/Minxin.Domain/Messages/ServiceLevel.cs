@@ -42,7 +42,8 @@ public static class ServiceLevel
 /// <summary>
 /// The public counters of messages (or help requests, or objections): how many came, how many were answered, how
 /// many within the service level, and the average working days to an answer. Hidden messages still count as
-/// received (moderation does not make a message disappear from the tally) but not as answered.
+/// received (moderation does not make a message disappear from the tally), and as answered when they were answered
+/// before a coordinator hid them: the sender did get the answer.
 /// </summary>
 public sealed record MessageCounters(int Received, int Answered, int AnsweredInTime, decimal? AverageWorkingDays)
 {
